@@ -76,6 +76,9 @@ CREATE TABLE partition_instance (
     updated_event_id     BIGINT         NOT NULL,
     superseded_event_id  BIGINT,
     superseded_at        BIGINT,
+    -- exact fan-out, kept with the edges, so totalCount never scans a hub's consumers
+    consumer_count       INT            NOT NULL,
+    downstream_count     INT            NOT NULL,
     CONSTRAINT partition_instance_pk PRIMARY KEY (uuid)
 );
 CREATE UNIQUE INDEX partition_instance_ref_idx ON partition_instance (ref, created_event_id);

@@ -1,0 +1,15 @@
+package dev.databuild.lineage.ingest;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * @param maxRequestSize largest POST /api/events body accepted; larger ones get 413
+ * @param maxReadLimit   largest page GET /api/events returns
+ */
+@ConfigurationProperties("lineage.ingest")
+public record IngestProperties(
+        @DefaultValue("64MB") DataSize maxRequestSize,
+        @DefaultValue("10000") int maxReadLimit) {
+}

@@ -1,0 +1,62 @@
+package dev.databuild.lineage.support;
+
+import graphql.schema.DataFetchingEnvironment;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.dataloader.DataLoader;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import reactor.core.publisher.Mono;
+
+/**
+ * Registration and use of the DataLoaders every relation goes through. Connection loaders are keyed
+ * by parent and page arguments; parents asking for the same page are fetched together.
+ */
+public final class Loaders {
+
+    private Loaders() {
+    }
+
+    /** A loader of values by key, e.g. job runs by id: one call of {@code fetch} per batch. */
+    public static <K, V> void byKey(BatchLoaderRegistry registry, String name, Function<Set<K>, Map<K, V>> fetch) {
+        registry.<K, V>forName(name).registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> fetch.apply(keys)));
+    }
+
+    /** A loader of connection pages; keys with equal page arguments share one {@code fetcher} call. */
+    public static <K, T> void pages(BatchLoaderRegistry registry, String name, PageFetcher<K, T> fetcher) {
+        registry.<PageKey<K>, Connection<T>>forName(name).registerMappedBatchLoader((keys, env) -> Mono.fromSupplier(() -> {
+            Map<PageArgs, List<K>> byPage = new LinkedHashMap<>();
+            keys.forEach(k -> byPage.computeIfAbsent(k.page(), p -> new ArrayList<>()).add(k.parent()));
+            Map<PageKey<K>, Connection<T>> out = new HashMap<>();
+            byPage.forEach((page, parents) -> {
+                Map<K, Connection<T>> loaded = fetcher.fetch(parents, page);
+                parents.forEach(p -> out.put(new PageKey<>(p, page), loaded.getOrDefault(p, Connection.empty())));
+            });
+            return out;
+        }));
+    }
+
+    public static <K, V> CompletableFuture<V> load(DataFetchingEnvironment env, String name, K key) {
+        DataLoader<K, V> loader = env.getDataLoader(name);
+        return loader.load(key);
+    }
+
+    public static <K, T> CompletableFuture<Connection<T>> page(DataFetchingEnvironment env, String name, K parent,
+                                                               Integer first, String after, int maxPageSize) {
+        DataLoader<PageKey<K>, Connection<T>> loader = env.getDataLoader(name);
+        return loader.load(new PageKey<>(parent, PageArgs.of(first, after, maxPageSize)));
+    }
+
+    /** Groups rows by parent key, keeping the fetch order within each parent. */
+    public static <K, R> Map<K, List<R>> group(Collection<R> rows, Function<R, K> parent) {
+        Map<K, List<R>> out = new LinkedHashMap<>();
+        rows.forEach(r -> out.computeIfAbsent(parent.apply(r), k -> new ArrayList<>()).add(r));
+        return out;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.databuild.lineage.want;
+
+import dev.databuild.lineage.db.tables.records.WantRecord;
+import dev.databuild.lineage.support.GlobalId;
+
+/** A want as projected; times are epoch millis. */
+public record Want(String wantId, long createdEventId, long createdAt, long dataTimestamp, long ttlSeconds,
+                   long slaSeconds, String comment, String sourceKind, String sourceUser, String triggeredByRunId,
+                   String status, Long canceledEventId, Long canceledAt, String cancelComment,
+                   String cancelSourceKind, String cancelSourceUser, String cancelSourceRunId) {
+
+    public static final String TYPE = "Want";
+
+    public String id() {
+        return GlobalId.of(TYPE, wantId);
+    }
+
+    static Want from(WantRecord r) {
+        return new Want(r.getWantId(), r.getCreatedEventId(), r.getCreatedAt(), r.getDataTimestamp(), r.getTtlSeconds(),
+                r.getSlaSeconds(), r.getComment(), r.getSourceKind(), r.getSourceUser(), r.getTriggeredByRunId(),
+                r.getStatus(), r.getCanceledEventId(), r.getCanceledAt(), r.getCancelComment(),
+                r.getCancelSourceKind(), r.getCancelSourceUser(), r.getCancelSourceRunId());
+    }
+}
