@@ -109,6 +109,8 @@ CREATE TABLE job_run (
     cancel_source_user    VARCHAR(255),
     cancel_source_run_id  VARCHAR(255),
     previous_attempt_id   VARCHAR(255),
+    -- the first run of its retry chain: the whole chain is one indexed lookup
+    attempt_root_id       VARCHAR(255)     NOT NULL,
     attempt               INT              NOT NULL,
     CONSTRAINT job_run_pk PRIMARY KEY (job_run_id)
 );
@@ -116,6 +118,7 @@ CREATE UNIQUE INDEX job_run_buffered_idx ON job_run (buffered_event_id);
 CREATE INDEX job_run_label_idx ON job_run (job_label, buffered_event_id);
 CREATE INDEX job_run_status_idx ON job_run (status, buffered_event_id);
 CREATE UNIQUE INDEX job_run_previous_idx ON job_run (previous_attempt_id);
+CREATE INDEX job_run_attempt_root_idx ON job_run (attempt_root_id, attempt);
 
 CREATE TABLE job_run_status_history (
     job_run_id  VARCHAR(255)  NOT NULL,

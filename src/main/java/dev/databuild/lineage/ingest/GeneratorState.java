@@ -1,11 +1,8 @@
 package dev.databuild.lineage.ingest;
 
-import static dev.databuild.lineage.ingest.GeneratorEvents.jobTriggered;
-
 import dev.databuild.lineage.proto.DataBuildEvent;
 import dev.databuild.lineage.proto.EventSource;
 import dev.databuild.lineage.proto.PartitionRef;
-import dev.databuild.lineage.proto.ReadDeps;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,16 +21,13 @@ import java.util.SplittableRandom;
  */
 final class GeneratorState implements Iterator<DataBuildEvent> {
 
-    private static final int MAX_ATTEMPTS = 4;
     private static final String[] USERS = {"alice", "bob", "carol", "dave", "erin"};
-    private static final String[] FAILURES = {"exit code 1", "OOMKilled", "timeout after 3600s",
-        "upstream schema mismatch", "spot instance preempted"};
 
-    private enum Status { CONTINUE, PARKED, DONE }
+    enum Status { CONTINUE, PARKED, DONE }
 
-    private final EventGenerator.Params p;
-    private final SplittableRandom rng;
-    private final GeneratorDag dag;
+    final EventGenerator.Params p;
+    final SplittableRandom rng;
+    final GeneratorDag dag;
     private final int hub;
 
     private final ArrayList<Proc> ready = new ArrayList<>();
@@ -49,7 +43,7 @@ final class GeneratorState implements Iterator<DataBuildEvent> {
     private boolean deepStarted;
     private int roots;
     private int hubStarted;
-    private Task hubTask;
+    private GeneratorTask hubTask;
     private int runSeq;
     private int wantSeq;
     private int taintSeq;
@@ -121,7 +115,7 @@ final class GeneratorState implements Iterator<DataBuildEvent> {
         }
     }
 
-    private void wake(Proc proc) {
+    void wake(Proc proc) {
         if (proc.slot < 0) {
             proc.slot = ready.size();
             ready.add(proc);
@@ -149,7 +143,7 @@ final class GeneratorState implements Iterator<DataBuildEvent> {
             if (hubTask != null) {
                 return false;
             }
-            hubTask = new Task(hub, List.of(createWant(manual(), new int[] {hub})), true, null, 0, true);
+            hubTask = new GeneratorTask(this, hub, List.of(createWant(manual(), new int[] {hub})), true, null, 0, true);
             wake(hubTask);
             return true;
         }
@@ -202,7 +196,7 @@ final class GeneratorState implements Iterator<DataBuildEvent> {
         int[] refs = rng.nextInt(5) == 0 ? dag.withSiblings(ref, 1 + rng.nextInt(2)) : new int[] {ref};
         Want want = createWant(manual(), refs);
         for (int r : refs) {
-            startRoot(new Task(r, List.of(want), false, null, 0, false));
+            startRoot(new GeneratorTask(this, r, List.of(want), false, null, 0, false));
         }
         return true;
     }
@@ -212,7 +206,7 @@ final class GeneratorState implements Iterator<DataBuildEvent> {
         // Scheduled rebuilds carry no want: a run may be attributed to none.
         List<Want> wants = rng.nextInt(5) < 3 ? List.of(createWant(manual(), new int[] {ref})) : List.of();
         int chain = rng.nextInt(4) == 0 ? 1 + rng.nextInt(3) : 0;
-        startRoot(new Task(ref, wants, true, null, chain, false));
+        startRoot(new GeneratorTask(this, ref, wants, true, null, chain, false));
     }
 
     private void startTaint() {
@@ -225,17 +219,17 @@ final class GeneratorState implements Iterator<DataBuildEvent> {
         if (rng.nextBoolean()) {
             Want want = createWant(manual(), refs);
             for (int r : refs) {
-                startRoot(new Task(r, List.of(want), true, null, 0, false));
+                startRoot(new GeneratorTask(this, r, List.of(want), true, null, 0, false));
             }
         }
     }
 
-    private void startRoot(Task task) {
+    private void startRoot(GeneratorTask task) {
         roots++;
         wake(task);
     }
 
-    private Want createWant(EventSource source, int[] refs) {
+    Want createWant(EventSource source, int[] refs) {
         Want want = new Want(GeneratorDag.padded("W-", ++wantSeq, 6));
         emit(GeneratorEvents.wantCreate(want.id, dag.protos(refs), timestamp, 7 * 86_400L,
                 3_600L * (1 + rng.nextInt(24)), source));
@@ -245,22 +239,22 @@ final class GeneratorState implements Iterator<DataBuildEvent> {
         return want;
     }
 
-    private EventSource manual() {
+    EventSource manual() {
         return GeneratorEvents.manual(USERS[rng.nextInt(USERS.length)]);
     }
 
-    private void emit(DataBuildEvent.Builder event) {
+    void emit(DataBuildEvent.Builder event) {
         timestamp += 1 + rng.nextInt(50);
         out.add(event.setEventId(nextEventId++).setTimestamp(timestamp).build());
         emitted++;
     }
 
-    private String newRunId() {
+    String newRunId() {
         return GeneratorDag.padded("JR-", ++runSeq, 6);
     }
 
     /** Canceled wants are left out: nothing new is done on behalf of a canceled want. */
-    private void emitBuffer(String runId, String label, PartitionRef ref, List<Want> wants) {
+    void emitBuffer(String runId, String label, PartitionRef ref, List<Want> wants) {
         List<String> wantIds = new ArrayList<>(wants.size());
         for (Want want : wants) {
             if (!want.canceled) {
@@ -270,9 +264,27 @@ final class GeneratorState implements Iterator<DataBuildEvent> {
         emit(GeneratorEvents.buffer(runId, label, ref, wantIds));
     }
 
+    boolean hardStopped() {
+        return hardStop;
+    }
+
+    /** A top-level task is over: free its slot, and maybe carry a rebuild on downstream. */
+    void rootFinished(GeneratorTask task, boolean ok) {
+        if (task == hubTask) {
+            hubTask = null;
+            return;
+        }
+        roots--;
+        int next = ok && task.chain > 0 && !draining ? dag.pickLiveConsumer(rng, task.ref) : -1;
+        if (next >= 0) {
+            // Newer inputs then show up in their consumers' history too.
+            startRoot(new GeneratorTask(this, next, List.of(), true, null, task.chain - 1, false));
+        }
+    }
+
     // ---- processes ----
 
-    private abstract static class Proc {
+    abstract static class Proc {
         int slot = -1;
 
         abstract Status step();
@@ -281,180 +293,12 @@ final class GeneratorState implements Iterator<DataBuildEvent> {
         abstract boolean runInFlight();
     }
 
-    private static final class Want {
+    static final class Want {
         final String id;
         boolean canceled;
 
         Want(String id) {
             this.id = id;
-        }
-    }
-
-    /**
-     * Gets one ref built on behalf of some wants, across as many runs as it takes: waits for the
-     * ref's build lock, runs, and on a dep-miss spawns derivative work and retries once it is done.
-     */
-    private final class Task extends Proc {
-        private static final int ACQUIRE = 0;
-        private static final int RUNNING = 1;
-        private static final int RESTART = 2;
-
-        final int ref;
-        final List<Want> wants;
-        final boolean rebuild;
-        final Task parent;
-        final int chain;
-        final boolean exempt;
-        int state = ACQUIRE;
-        int attempts;
-        String runId;
-        boolean queue;
-        boolean cancel;
-        int beatsLeft;
-        int pendingSubs;
-        boolean subFailed;
-        ArrayList<Task> lockWaiters;
-
-        Task(int ref, List<Want> wants, boolean rebuild, Task parent, int chain, boolean exempt) {
-            this.ref = ref;
-            this.wants = wants;
-            this.rebuild = rebuild;
-            this.parent = parent;
-            this.chain = chain;
-            this.exempt = exempt;
-        }
-
-        @Override
-        boolean runInFlight() {
-            return state == RUNNING;
-        }
-
-        @Override
-        Status step() {
-            if (state == RUNNING) {
-                return runStep();
-            }
-            if (state == RESTART) {
-                return subFailed ? finish(false) : startRun();
-            }
-            Task holder = (Task) dag.holder[ref];
-            if (holder != null && holder != this) {
-                if (holder.lockWaiters == null) {
-                    holder.lockWaiters = new ArrayList<>();
-                }
-                holder.lockWaiters.add(this);
-                return Status.PARKED;
-            }
-            if (!rebuild && dag.everLive[ref]) {
-                return finish(true); // someone else's run built it while we waited
-            }
-            dag.holder[ref] = this;
-            return startRun();
-        }
-
-        private Status startRun() {
-            boolean wantsGone = !wants.isEmpty();
-            for (Want want : wants) {
-                wantsGone &= want.canceled;
-            }
-            if ((hardStop && !exempt) || wantsGone) {
-                return finish(false);
-            }
-            runId = newRunId();
-            emitBuffer(runId, dag.labels[ref], dag.proto[ref], wants);
-            state = RUNNING;
-            queue = rng.nextInt(10) < 6;
-            beatsLeft = 1 + rng.nextInt(3);
-            cancel = rng.nextDouble() < p.cancelRunRate();
-            return Status.CONTINUE;
-        }
-
-        private Status runStep() {
-            if (queue) {
-                queue = false;
-                emit(GeneratorEvents.queue(runId));
-                return Status.CONTINUE;
-            }
-            if (beatsLeft > 0) {
-                beatsLeft--;
-                emit(GeneratorEvents.heartbeat(runId));
-                return Status.CONTINUE;
-            }
-            return terminal();
-        }
-
-        private Status terminal() {
-            if (cancel) {
-                emit(GeneratorEvents.cancel(runId, manual(), "canceled by operator"));
-                state = RESTART;
-                return rng.nextBoolean() || exempt ? Status.CONTINUE : finish(false);
-            }
-            int[] missing = dag.missingDeps(ref);
-            if (missing.length > 0) {
-                return depMiss(missing);
-            }
-            if (rng.nextDouble() < p.failureRate()) {
-                String reason = FAILURES[rng.nextInt(FAILURES.length)];
-                emit(GeneratorEvents.failure(runId, reason));
-                state = RESTART;
-                return ++attempts < MAX_ATTEMPTS || exempt ? Status.CONTINUE : finish(false);
-            }
-            int[] inputs = dag.deps[ref];
-            emit(GeneratorEvents.success(runId, inputs.length > 0 ? dag.readDeps(ref, inputs) : null));
-            dag.markLive(ref);
-            return finish(true);
-        }
-
-        private Status depMiss(int[] missing) {
-            int[] present = dag.liveDeps(ref);
-            ReadDeps read = present.length > 0 ? dag.readDeps(ref, present) : null;
-            emit(GeneratorEvents.missingDeps(runId, dag.proto[ref], dag.protos(missing), read));
-            // Derivative wants follow the dep-miss immediately, sometimes one want for all refs.
-            EventSource source = jobTriggered(runId);
-            Want grouped = missing.length > 1 && rng.nextBoolean() ? createWant(source, missing) : null;
-            List<Task> subs = new ArrayList<>(missing.length);
-            for (int m : missing) {
-                Want want = grouped != null ? grouped : createWant(source, new int[] {m});
-                subs.add(new Task(m, List.of(want), false, this, 0, exempt));
-            }
-            pendingSubs = missing.length;
-            subFailed = false;
-            state = RESTART;
-            subs.forEach(GeneratorState.this::wake);
-            return Status.PARKED;
-        }
-
-        private void subDone(boolean ok) {
-            subFailed |= !ok;
-            if (--pendingSubs == 0) {
-                wake(this);
-            }
-        }
-
-        private Status finish(boolean ok) {
-            if (dag.holder[ref] == this) {
-                dag.holder[ref] = null;
-            }
-            if (!ok) {
-                dag.buildAbandoned(ref);
-            }
-            if (lockWaiters != null) {
-                lockWaiters.forEach(GeneratorState.this::wake);
-                lockWaiters = null;
-            }
-            if (parent != null) {
-                parent.subDone(ok);
-            } else if (this == hubTask) {
-                hubTask = null;
-            } else {
-                roots--;
-                int next = ok && chain > 0 && !draining ? dag.pickLiveConsumer(rng, ref) : -1;
-                if (next >= 0) {
-                    // Propagate a rebuild downstream so newer inputs show up in consumers' history.
-                    startRoot(new Task(next, List.of(), true, null, chain - 1, false));
-                }
-            }
-            return Status.DONE;
         }
     }
 

@@ -53,6 +53,7 @@ class JobRunEvents {
                 .set(JOB_RUN.BUFFERED_EVENT_ID, ctx.eventId)
                 .set(JOB_RUN.BUFFERED_AT, ctx.at)
                 .set(JOB_RUN.PREVIOUS_ATTEMPT_ID, previous == null ? null : previous.getJobRunId())
+                .set(JOB_RUN.ATTEMPT_ROOT_ID, previous == null ? e.getJobRunId() : previous.getAttemptRootId())
                 .set(JOB_RUN.ATTEMPT, previous == null ? 1 : previous.getAttempt() + 1)
                 .execute();
         history(ctx, e.getJobRunId(), JobRunStatus.BUFFERED);

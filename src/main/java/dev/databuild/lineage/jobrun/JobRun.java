@@ -7,7 +7,7 @@ import dev.databuild.lineage.support.GlobalId;
 public record JobRun(String jobRunId, String jobLabel, String status, long bufferedEventId, long bufferedAt,
                      Long queuedAt, Long startedAt, Long lastHeartbeatAt, Long endedEventId, Long endedAt,
                      String failureReason, String cancelComment, String cancelSourceKind, String cancelSourceUser,
-                     String cancelSourceRunId, String previousAttemptId, int attempt) {
+                     String cancelSourceRunId, String previousAttemptId, String attemptRootId, int attempt) {
 
     public static final String TYPE = "JobRun";
 
@@ -19,6 +19,6 @@ public record JobRun(String jobRunId, String jobLabel, String status, long buffe
         return new JobRun(r.getJobRunId(), r.getJobLabel(), r.getStatus(), r.getBufferedEventId(), r.getBufferedAt(),
                 r.getQueuedAt(), r.getStartedAt(), r.getLastHeartbeatAt(), r.getEndedEventId(), r.getEndedAt(),
                 r.getFailureReason(), r.getCancelComment(), r.getCancelSourceKind(), r.getCancelSourceUser(),
-                r.getCancelSourceRunId(), r.getPreviousAttemptId(), r.getAttempt());
+                r.getCancelSourceRunId(), r.getPreviousAttemptId(), r.getAttemptRootId(), r.getAttempt());
     }
 }
