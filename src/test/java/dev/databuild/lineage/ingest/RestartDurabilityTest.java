@@ -1,0 +1,79 @@
+package dev.databuild.lineage.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.databuild.lineage.LineageApplication;
+import dev.databuild.lineage.support.Http;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The embedded default keeps what it acknowledged: the H2 file database survives a restart. */
+class RestartDurabilityTest {
+
+    @TempDir
+    Path dataDir;
+
+    private ConfigurableApplicationContext start(String... extra) {
+        String[] args = new String[extra.length + 2];
+        args[0] = "--server.port=0";
+        args[1] = "--lineage.data-dir=" + dataDir;
+        System.arraycopy(extra, 0, args, 2, extra.length);
+        return new SpringApplicationBuilder(LineageApplication.class).run(args);
+    }
+
+    private static int port(ConfigurableApplicationContext ctx) {
+        return ((WebServerApplicationContext) ctx).getWebServer().getPort();
+    }
+
+    @Test
+    void acknowledgedEventsSurviveARestart() {
+        Object projection;
+        try (var ctx = start()) {
+            var r = Http.postProtobuf(port(ctx), ExampleLog.events());
+            assertThat(r.status()).isEqualTo(200);
+            projection = ProjectionSnapshot.everything(ctx.getBean(DSLContext.class));
+        }
+        assertThat(dataDir.resolve("lineage.mv.db")).exists();
+        try (var ctx = start()) {
+            assertThat(ProjectionSnapshot.everything(ctx.getBean(DSLContext.class))).isEqualTo(projection);
+            assertThat(Http.get(port(ctx), "/api/events?limit=100").body()).contains("W-001", "JR-789");
+        }
+    }
+
+    @Test
+    void importsABelFileAtStartupAndAgainOnlyAsDuplicates() throws IOException {
+        Path bel = dataDir.resolve("example.bel");
+        try (OutputStream out = Files.newOutputStream(bel)) {
+            out.write(Http.delimited(ExampleLog.events()));
+        }
+        Object projection;
+        try (var ctx = start("--lineage.import.file=" + bel)) {
+            assertThat(ctx.getBean(EventLog.class).lastEventId()).isEqualTo(23);
+            projection = ProjectionSnapshot.everything(ctx.getBean(DSLContext.class));
+        }
+        try (var ctx = start("--lineage.import.file=" + bel, "--lineage.replay-on-start=true")) {
+            assertThat(ProjectionSnapshot.everything(ctx.getBean(DSLContext.class))).isEqualTo(projection);
+        }
+    }
+
+    @Test
+    void demoDataLoadsIntoAnEmptyDatabaseOnly() {
+        long events;
+        try (var ctx = start("--lineage.demo.enabled=true")) {
+            events = ctx.getBean(EventLog.class).count();
+            assertThat(events).isGreaterThanOrEqualTo(23);
+            assertThat(Http.get(port(ctx), "/api/events?limit=1").body()).contains("W-001");
+        }
+        try (var ctx = start("--lineage.demo.enabled=true")) {
+            assertThat(ctx.getBean(EventLog.class).count()).isEqualTo(events);
+        }
+    }
+}
