@@ -23,7 +23,7 @@ final class GeneratorDag {
     final int[][] deps;
     final int[][] consumers;
     final boolean[] everLive;
-    /** The build task holding a ref's build lock: one run at a time per ref, as databuild does. */
+    /** The task holding a ref's build lock, so two runs never build the same ref at once. */
     final Object[] holder;
     /** Inputs not yet Live; at zero the ref can be built without a dep-miss. */
     private final int[] pendingDeps;

@@ -213,7 +213,7 @@ final class GeneratorState implements Iterator<DataBuildEvent> {
         int[] refs = dag.pickLive(rng, 1 + rng.nextInt(3));
         String taintId = GeneratorDag.padded("T-", ++taintSeq, 6);
         emit(GeneratorEvents.taintCreate(taintId, dag.protos(refs), manual(), "bad upstream data reported"));
-        if (rng.nextInt(5) < 2) {
+        if (rng.nextBoolean()) {
             wake(new Delayed(null, taintId, 5 + rng.nextInt(60)));
         }
         if (rng.nextBoolean()) {
