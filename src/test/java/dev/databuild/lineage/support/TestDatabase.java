@@ -43,7 +43,7 @@ public final class TestDatabase {
                     "spring.datasource.username", "postgres", "spring.datasource.password", "postgres");
         }
         return Map.of("spring.datasource.url", "jdbc:h2:mem:" + name
-                        + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                        + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=1024;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
                 "spring.datasource.username", "sa", "spring.datasource.password", "");
     }
 
