@@ -1,5 +1,8 @@
 package dev.databuild.lineage.ingest;
 
+import dev.databuild.lineage.proto.DataBuildEvent;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,6 +37,20 @@ class DemoData {
             return;
         }
         IngestResult example = ingest.ingest(ExampleLog.events());
-        LOG.info("Loaded the seed's example (W-001): {} events", example.applied());
+        var params = EventGenerator.Params.demo(seed).toBuilder()
+                .firstEventId(example.lastEventId() + 1)
+                .startMillis(ExampleLog.START_MILLIS + 3_600_000L)
+                .build();
+        List<DataBuildEvent> chunk = new ArrayList<>();
+        int generated = 0;
+        for (var it = new EventGenerator(params).iterator(); it.hasNext(); ) {
+            chunk.add(it.next());
+            if (chunk.size() == 1_000 || !it.hasNext()) {
+                generated += ingest.ingest(chunk).applied();
+                chunk.clear();
+            }
+        }
+        LOG.info("Loaded demo data: the seed's example (W-001, {} events) and a generated deployment ({} events, seed {})",
+                example.applied(), generated, seed);
     }
 }

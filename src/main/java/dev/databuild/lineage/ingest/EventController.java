@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -105,7 +104,7 @@ public class EventController {
     }
 
     @ExceptionHandler(EventRejected.class)
-    ResponseEntity<Map<String, Object>> rejected(EventRejected ex) {
+    ResponseEntity<byte[]> rejected(EventRejected ex) {
         return RejectionBody.of(ex);
     }
 }
