@@ -1,24 +1,32 @@
 package dev.databuild.lineage.support;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
+import org.jooq.conf.ParamType;
 import org.springframework.stereotype.Component;
 
 /**
  * Counts SQL statements: in total (what tests assert, running one request at a time) and on the
- * current thread (what the per-request metrics read).
+ * current thread (what per-request metrics read). Can also record statements with their values
+ * inlined, for query-plan checks; recording is off unless a sink is set.
  */
 @Component
 public class StatementCounter implements ExecuteListener {
 
     private static final ThreadLocal<long[]> CURRENT = ThreadLocal.withInitial(() -> new long[1]);
     private final AtomicLong total = new AtomicLong();
+    private volatile List<String> recording;
 
     @Override
     public void executeStart(ExecuteContext ctx) {
         total.incrementAndGet();
         CURRENT.get()[0]++;
+        List<String> sink = recording;
+        if (sink != null && ctx.query() != null) {
+            sink.add(ctx.query().getSQL(ParamType.INLINED));
+        }
     }
 
     public long total() {
@@ -27,5 +35,10 @@ public class StatementCounter implements ExecuteListener {
 
     public static long onThisThread() {
         return CURRENT.get()[0];
+    }
+
+    /** Records every statement run from now on into {@code sink} (a synchronized list); null stops. */
+    public void record(List<String> sink) {
+        recording = sink;
     }
 }
