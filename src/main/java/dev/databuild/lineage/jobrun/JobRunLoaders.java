@@ -7,17 +7,37 @@ import java.util.Map;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
-/** Job runs by id, for every field in any feature that points at a run. */
+/** Job runs by id, for every field in any feature that points at a run, and the run relations. */
 @Component
 public class JobRunLoaders implements NodeFetcher {
 
     public static final String BY_ID = "jobRunById";
+    /** Want.jobRuns: pages of runs keyed by want id. */
+    public static final String FOR_WANT = "jobRunsForWant";
+    static final String STATUS_HISTORY = "jobRunStatusHistory";
+    static final String NEXT_ATTEMPT = "jobRunNextAttempt";
+    /** Keyed by attempt_root_id, so every run of a chain shares one key. */
+    static final String CHAIN = "jobRunChain";
+    static final String MISSING_DEPS = "jobRunMissingDeps";
+    static final String UPSTREAM = "jobRunUpstream";
+    static final String DOWNSTREAM = "jobRunDownstream";
+    static final String READ = "jobRunRead";
+    static final String WROTE = "jobRunWrote";
 
     private final JobRunQueries queries;
 
-    JobRunLoaders(BatchLoaderRegistry registry, JobRunQueries queries) {
+    JobRunLoaders(BatchLoaderRegistry registry, JobRunQueries queries, JobRunPages pages, RunInstances instances) {
         this.queries = queries;
         Loaders.byKey(registry, BY_ID, queries::byIds);
+        Loaders.byKey(registry, STATUS_HISTORY, queries::statusHistory);
+        Loaders.byKey(registry, NEXT_ATTEMPT, queries::nextAttempts);
+        Loaders.byKey(registry, CHAIN, queries::chains);
+        Loaders.byKey(registry, MISSING_DEPS, queries::missingDeps);
+        Loaders.pages(registry, FOR_WANT, pages::forWants);
+        Loaders.pages(registry, UPSTREAM, pages::upstream);
+        Loaders.pages(registry, DOWNSTREAM, pages::downstream);
+        Loaders.pages(registry, READ, instances::read);
+        Loaders.pages(registry, WROTE, instances::wrote);
     }
 
     @Override

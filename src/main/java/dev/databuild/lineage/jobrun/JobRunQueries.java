@@ -1,13 +1,26 @@
 package dev.databuild.lineage.jobrun;
 
 import static dev.databuild.lineage.db.Tables.JOB_RUN;
+import static dev.databuild.lineage.db.Tables.JOB_RUN_STATUS_HISTORY;
+import static dev.databuild.lineage.db.Tables.MISSING_DEP;
+import static dev.databuild.lineage.jobrun.KeysetPages.parent;
+import static dev.databuild.lineage.jobrun.KeysetPages.total;
 
+import dev.databuild.lineage.support.Connection;
+import dev.databuild.lineage.support.Cursor;
+import dev.databuild.lineage.support.PageArgs;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
+/** Runs by id, the list of all runs, and the per-run lists: one statement per batch of keys. */
 @Repository
 public class JobRunQueries {
 
@@ -20,6 +33,71 @@ public class JobRunQueries {
     public Map<String, JobRun> byIds(Collection<String> jobRunIds) {
         Map<String, JobRun> out = new LinkedHashMap<>();
         db.selectFrom(JOB_RUN).where(JOB_RUN.JOB_RUN_ID.in(jobRunIds)).forEach(r -> out.put(r.getJobRunId(), JobRun.from(r)));
+        return out;
+    }
+
+    /** All runs (of a job label and/or status), in buffered order: buffered_event_id is unique. */
+    Connection<JobRun> all(String jobLabel, String status, PageArgs page) {
+        var counted = JOB_RUN.as("counted");
+        Condition filter = filter(JOB_RUN, jobLabel, status);
+        Condition countFilter = filter(counted, jobLabel, status);
+        KeysetPages.Branch branch = (p, after, limit) -> db.select(JOB_RUN.fields())
+                .select(parent(p), total(DSL.selectCount().from(counted).where(countFilter)))
+                .from(JOB_RUN)
+                .where(filter).and(after == null ? DSL.noCondition() : JOB_RUN.BUFFERED_EVENT_ID.gt(after.longAt(0)))
+                .orderBy(JOB_RUN.BUFFERED_EVENT_ID).limit(limit);
+        return KeysetPages.fetch(db, List.of(""), page, CursorKey.EVENT_ID, branch, JobRunQueries::run, JobRunQueries::cursor).get("");
+    }
+
+    private static Condition filter(dev.databuild.lineage.db.tables.JobRun t, String jobLabel, String status) {
+        return (jobLabel == null ? DSL.noCondition() : t.JOB_LABEL.eq(jobLabel))
+                .and(status == null ? DSL.noCondition() : t.STATUS.eq(status));
+    }
+
+    Map<String, List<JobRunStatusChange>> statusHistory(Collection<String> jobRunIds) {
+        Map<String, List<JobRunStatusChange>> out = emptyLists(jobRunIds);
+        db.selectFrom(JOB_RUN_STATUS_HISTORY).where(JOB_RUN_STATUS_HISTORY.JOB_RUN_ID.in(jobRunIds))
+                .orderBy(JOB_RUN_STATUS_HISTORY.JOB_RUN_ID, JOB_RUN_STATUS_HISTORY.EVENT_ID)
+                .forEach(r -> out.get(r.getJobRunId()).add(new JobRunStatusChange(r.getStatus(), r.getAt(), r.getEventId())));
+        return out;
+    }
+
+    /** The retry of each run, keyed by the run it retries. */
+    Map<String, JobRun> nextAttempts(Collection<String> jobRunIds) {
+        Map<String, JobRun> out = new LinkedHashMap<>();
+        db.selectFrom(JOB_RUN).where(JOB_RUN.PREVIOUS_ATTEMPT_ID.in(jobRunIds))
+                .forEach(r -> out.put(r.getPreviousAttemptId(), JobRun.from(r)));
+        return out;
+    }
+
+    /** Whole retry chains keyed by their first run, first attempt first. */
+    Map<String, List<JobRun>> chains(Collection<String> attemptRootIds) {
+        Map<String, List<JobRun>> out = emptyLists(attemptRootIds);
+        db.selectFrom(JOB_RUN).where(JOB_RUN.ATTEMPT_ROOT_ID.in(attemptRootIds))
+                .orderBy(JOB_RUN.ATTEMPT_ROOT_ID, JOB_RUN.ATTEMPT)
+                .forEach(r -> out.get(r.getAttemptRootId()).add(JobRun.from(r)));
+        return out;
+    }
+
+    Map<String, List<MissingDep>> missingDeps(Collection<String> jobRunIds) {
+        Map<String, List<MissingDep>> out = emptyLists(jobRunIds);
+        db.selectFrom(MISSING_DEP).where(MISSING_DEP.JOB_RUN_ID.in(jobRunIds))
+                .orderBy(MISSING_DEP.JOB_RUN_ID, MISSING_DEP.IMPACTED_REF, MISSING_DEP.MISSING_REF)
+                .forEach(r -> out.get(r.getJobRunId()).add(new MissingDep(r.getJobRunId(), r.getImpactedRef(), r.getMissingRef())));
+        return out;
+    }
+
+    static JobRun run(Record r) {
+        return JobRun.from(r.into(JOB_RUN));
+    }
+
+    static String cursor(JobRun run) {
+        return Cursor.encode(run.bufferedEventId());
+    }
+
+    private static <V> Map<String, List<V>> emptyLists(Collection<String> keys) {
+        Map<String, List<V>> out = new LinkedHashMap<>();
+        keys.forEach(k -> out.put(k, new ArrayList<>()));
         return out;
     }
 }

@@ -1,13 +1,28 @@
 package dev.databuild.lineage.want;
 
 import static dev.databuild.lineage.db.Tables.WANT;
+import static dev.databuild.lineage.db.Tables.WANT_PARTITION;
+import static dev.databuild.lineage.db.Tables.WANT_STATUS_HISTORY;
+import static dev.databuild.lineage.jobrun.KeysetPages.parent;
+import static dev.databuild.lineage.jobrun.KeysetPages.total;
 
+import dev.databuild.lineage.jobrun.CursorKey;
+import dev.databuild.lineage.jobrun.KeysetPages;
+import dev.databuild.lineage.support.Connection;
+import dev.databuild.lineage.support.Cursor;
+import dev.databuild.lineage.support.PageArgs;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
+/** Wants by id, the list of all wants, and the per-want lists (refs, status history). */
 @Repository
 public class WantQueries {
 
@@ -20,6 +35,49 @@ public class WantQueries {
     public Map<String, Want> byIds(Collection<String> wantIds) {
         Map<String, Want> out = new LinkedHashMap<>();
         db.selectFrom(WANT).where(WANT.WANT_ID.in(wantIds)).forEach(r -> out.put(r.getWantId(), Want.from(r)));
+        return out;
+    }
+
+    /** All wants (of one status, if given), oldest first: created_event_id is unique. */
+    Connection<Want> all(String status, PageArgs page) {
+        var counted = WANT.as("counted");
+        Condition filter = status == null ? DSL.noCondition() : WANT.STATUS.eq(status);
+        Condition countFilter = status == null ? DSL.noCondition() : counted.STATUS.eq(status);
+        KeysetPages.Branch branch = (p, after, limit) -> db.select(WANT.fields())
+                .select(parent(p), total(DSL.selectCount().from(counted).where(countFilter)))
+                .from(WANT)
+                .where(filter).and(after == null ? DSL.noCondition() : WANT.CREATED_EVENT_ID.gt(after.longAt(0)))
+                .orderBy(WANT.CREATED_EVENT_ID).limit(limit);
+        return KeysetPages.fetch(db, List.of(""), page, CursorKey.EVENT_ID, branch, WantQueries::want, WantQueries::cursor).get("");
+    }
+
+    Map<String, List<String>> partitionRefs(Collection<String> wantIds) {
+        Map<String, List<String>> out = emptyLists(wantIds);
+        db.select(WANT_PARTITION.WANT_ID, WANT_PARTITION.REF).from(WANT_PARTITION).where(WANT_PARTITION.WANT_ID.in(wantIds))
+                .orderBy(WANT_PARTITION.WANT_ID, WANT_PARTITION.POSITION)
+                .forEach(r -> out.get(r.value1()).add(r.value2()));
+        return out;
+    }
+
+    Map<String, List<WantStatusChange>> statusHistory(Collection<String> wantIds) {
+        Map<String, List<WantStatusChange>> out = emptyLists(wantIds);
+        db.selectFrom(WANT_STATUS_HISTORY).where(WANT_STATUS_HISTORY.WANT_ID.in(wantIds))
+                .orderBy(WANT_STATUS_HISTORY.WANT_ID, WANT_STATUS_HISTORY.EVENT_ID)
+                .forEach(r -> out.get(r.getWantId()).add(new WantStatusChange(r.getStatus(), r.getAt(), r.getEventId())));
+        return out;
+    }
+
+    static Want want(Record r) {
+        return Want.from(r.into(WANT));
+    }
+
+    static String cursor(Want w) {
+        return Cursor.encode(w.createdEventId());
+    }
+
+    private static <V> Map<String, List<V>> emptyLists(Collection<String> keys) {
+        Map<String, List<V>> out = new LinkedHashMap<>();
+        keys.forEach(k -> out.put(k, new ArrayList<>()));
         return out;
     }
 }

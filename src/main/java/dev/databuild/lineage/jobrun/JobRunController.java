@@ -1,0 +1,64 @@
+package dev.databuild.lineage.jobrun;
+
+import dev.databuild.lineage.support.Connection;
+import dev.databuild.lineage.support.EventSource;
+import dev.databuild.lineage.support.GraphQlLimits;
+import dev.databuild.lineage.support.Loaders;
+import dev.databuild.lineage.want.Want;
+import dev.databuild.lineage.want.WantLoaders;
+import graphql.schema.DataFetchingEnvironment;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** JobRun's history, retries and wants; what it read and wrote is in {@link JobRunDataController}. */
+@Controller
+@SchemaMapping(typeName = "JobRun")
+class JobRunController {
+
+    private final int maxPageSize;
+
+    JobRunController(GraphQlLimits limits) {
+        this.maxPageSize = limits.maxPageSize();
+    }
+
+    @SchemaMapping
+    CompletableFuture<List<JobRunStatusChange>> statusHistory(JobRun run, DataFetchingEnvironment env) {
+        return Loaders.load(env, JobRunLoaders.STATUS_HISTORY, run.jobRunId());
+    }
+
+    @SchemaMapping
+    EventSource canceledBy(JobRun run) {
+        return EventSource.of(run.cancelSourceKind(), run.cancelSourceUser(), run.cancelSourceRunId());
+    }
+
+    @SchemaMapping
+    CompletableFuture<JobRun> previousAttempt(JobRun run, DataFetchingEnvironment env) {
+        return run.previousAttemptId() == null ? CompletableFuture.completedFuture(null)
+                : Loaders.load(env, JobRunLoaders.BY_ID, run.previousAttemptId());
+    }
+
+    @SchemaMapping
+    CompletableFuture<JobRun> nextAttempt(JobRun run, DataFetchingEnvironment env) {
+        return Loaders.load(env, JobRunLoaders.NEXT_ATTEMPT, run.jobRunId());
+    }
+
+    @SchemaMapping
+    CompletableFuture<List<JobRun>> attempts(JobRun run, DataFetchingEnvironment env) {
+        return Loaders.load(env, JobRunLoaders.CHAIN, run.attemptRootId());
+    }
+
+    @SchemaMapping
+    CompletableFuture<Connection<Want>> scheduledFor(JobRun run, @Argument Integer first, @Argument String after,
+                                                     DataFetchingEnvironment env) {
+        return CursorKey.EVENT_ID.page(env, WantLoaders.SCHEDULED_FOR_RUN, run.jobRunId(), first, after, maxPageSize);
+    }
+
+    @SchemaMapping
+    CompletableFuture<Connection<Want>> derivativeWants(JobRun run, @Argument Integer first, @Argument String after,
+                                                        DataFetchingEnvironment env) {
+        return CursorKey.EVENT_ID.page(env, WantLoaders.DERIVED_FROM_RUN, run.jobRunId(), first, after, maxPageSize);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.databuild.lineage.want;
+
+import static dev.databuild.lineage.db.Tables.JOB_RUN_WANT;
+import static dev.databuild.lineage.db.Tables.WANT;
+import static dev.databuild.lineage.jobrun.KeysetPages.parent;
+import static dev.databuild.lineage.jobrun.KeysetPages.total;
+
+import dev.databuild.lineage.jobrun.CursorKey;
+import dev.databuild.lineage.jobrun.KeysetPages;
+import dev.databuild.lineage.support.Connection;
+import dev.databuild.lineage.support.PageArgs;
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.Select;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Connections of wants under a parent want or run, oldest first (created_event_id). Each batch of
+ * parents is one statement; membership is a semi-join (IN), so a want is listed once however many
+ * of its refs a run built.
+ */
+@Repository
+class WantPages {
+
+    private final DSLContext db;
+
+    WantPages(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Wants spawned by dep-misses of any run scheduled for the parent want. */
+    Map<String, Connection<Want>> derivedFromWants(Collection<String> wantIds, PageArgs page) {
+        return fetch(wantIds, page, (w, parentId) -> w.TRIGGERED_BY_RUN_ID.in(
+                DSL.select(JOB_RUN_WANT.JOB_RUN_ID).from(JOB_RUN_WANT).where(JOB_RUN_WANT.WANT_ID.eq(parentId))), null);
+    }
+
+    /** Wants spawned by the parent run's dep-miss. */
+    Map<String, Connection<Want>> derivedFromRun(Collection<String> runIds, PageArgs page) {
+        return fetch(runIds, page, (w, runId) -> w.TRIGGERED_BY_RUN_ID.eq(runId), null);
+    }
+
+    /** The wants the parent run was scheduled for. */
+    Map<String, Connection<Want>> scheduledFor(Collection<String> runIds, PageArgs page) {
+        return fetch(runIds, page, (w, runId) -> w.WANT_ID.in(
+                        DSL.select(JOB_RUN_WANT.WANT_ID).from(JOB_RUN_WANT).where(JOB_RUN_WANT.JOB_RUN_ID.eq(runId))),
+                runId -> DSL.select(DSL.countDistinct(JOB_RUN_WANT.WANT_ID)).from(JOB_RUN_WANT).where(JOB_RUN_WANT.JOB_RUN_ID.eq(runId)));
+    }
+
+    /**
+     * @param member  which wants belong to a parent, over the given alias of the want table
+     * @param counter the parent's count when cheaper than counting {@code member} (null: count it)
+     */
+    private Map<String, Connection<Want>> fetch(Collection<String> parents, PageArgs page,
+                                                BiFunction<dev.databuild.lineage.db.tables.Want, String, Condition> member,
+                                                Function<String, Select<? extends Record1<Integer>>> counter) {
+        var counted = WANT.as("counted");
+        KeysetPages.Branch branch = (p, after, limit) -> db.select(WANT.fields())
+                .select(parent(p), total(counter != null ? counter.apply(p)
+                        : DSL.selectCount().from(counted).where(member.apply(counted, p))))
+                .from(WANT)
+                .where(member.apply(WANT, p))
+                .and(after == null ? DSL.noCondition() : WANT.CREATED_EVENT_ID.gt(after.longAt(0)))
+                .orderBy(WANT.CREATED_EVENT_ID).limit(limit);
+        return KeysetPages.fetch(db, parents, page, CursorKey.EVENT_ID, branch, WantQueries::want, WantQueries::cursor);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.databuild.lineage.jobrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.databuild.lineage.support.GraphQlTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/** Statements per request depend on the query's shape, never on how many runs a page holds. */
+@TestPropertySource(properties = "lineage.graphql.max-page-size=500")
+class JobRunStatementCountTest extends GraphQlTest {
+
+    @Test
+    void aPageOf200RunsCostsWhatAPageOfOneCosts() {
+        load(StatementScenario.events(200));
+        long one = statementsDuring(() -> page(1));
+        long many = statementsDuring(() -> page(200));
+        System.out.printf("jobRunsNested: %d statements for 1 run, %d for 200%n", one, many);
+        assertThat(many).isEqualTo(one);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void page(int first) {
+        List<Map<String, Object>> nodes = graphQl.documentName("jobRunsNested").variable("first", first).execute()
+                .path("jobRuns.nodes").entity(List.class).get();
+        assertThat(nodes).hasSize(first);
+        // the first run exercises every relation the query asks for
+        Map<String, Object> run = nodes.get(0);
+        assertThat(run.get("jobRunId")).isEqualTo("S-0");
+        assertThat(run.get("missingDeps")).isEqualTo(List.of(
+                Map.of("impactedRef", "shared/base", "missingRef", "shared/root", "missingPartition", Map.of("ref", "shared/root"))));
+        assertThat(run.get("derivativeWants")).isEqualTo(Map.of("totalCount", 1,
+                "nodes", List.of(Map.of("wantId", "W-0000", "triggeredBy", Map.of("jobRunId", "S-0")))));
+        assertThat(run.get("nextAttempt")).isEqualTo(Map.of("jobRunId", "S-4"));
+        if (first > 1) {
+            Map<String, Object> retry = nodes.get(4);
+            assertThat(retry.get("jobRunId")).isEqualTo("S-4");
+            assertThat(retry.get("upstream")).isEqualTo(Map.of("totalCount", 1, "nodes", List.of(Map.of("jobRunId", "S-3"))));
+            assertThat(((Map<String, Object>) retry.get("downstream")).get("totalCount")).isEqualTo(198 - 19 + 19 * 2);
+        }
+    }
+}
