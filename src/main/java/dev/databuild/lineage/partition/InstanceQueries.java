@@ -1,17 +1,27 @@
 package dev.databuild.lineage.partition;
 
+import static dev.databuild.lineage.db.Tables.INSTANCE_STATUS_HISTORY;
 import static dev.databuild.lineage.db.Tables.PARTITION_INSTANCE;
 import static dev.databuild.lineage.db.Tables.PARTITION_REF;
+import static dev.databuild.lineage.db.Tables.READ_DEP;
 
+import dev.databuild.lineage.support.ParentPages;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
+/** Instances and refs by key, and the per-instance facts that are not connections. */
 @Repository
 public class InstanceQueries {
+
+    private static final String AT_KEY = "at_key";
 
     private final DSLContext db;
 
@@ -30,6 +40,57 @@ public class InstanceQueries {
         Map<String, Partition> out = new LinkedHashMap<>();
         db.selectFrom(PARTITION_REF).where(PARTITION_REF.REF.in(refs))
                 .forEach(r -> out.put(r.getRef(), new Partition(r.getRef(), r.getCurrentUuid(), r.getFirstEventId())));
+        return out;
+    }
+
+    /** The canonical instance of a ref, or null when the ref was never built. */
+    public PartitionInstance canonical(String ref) {
+        return db.select(PARTITION_INSTANCE.fields()).from(PARTITION_REF)
+                .join(PARTITION_INSTANCE).on(PARTITION_INSTANCE.UUID.eq(PARTITION_REF.CURRENT_UUID))
+                .where(PARTITION_REF.REF.eq(ref))
+                .fetchOptional(r -> PartitionInstance.from(r.into(PARTITION_INSTANCE))).orElse(null);
+    }
+
+    /**
+     * The instance of each ref that was canonical at each instant: created by then and not yet
+     * superseded. One index seek per key, all keys in one statement.
+     */
+    public Map<AsOfKey, PartitionInstance> asOf(Collection<AsOfKey> keys) {
+        Map<AsOfKey, PartitionInstance> out = new HashMap<>();
+        ParentPages.fetch(db, List.copyOf(keys), k -> db.select(PARTITION_INSTANCE.fields())
+                        .select(DSL.inline(k.at()).as(AT_KEY))
+                        .from(PARTITION_INSTANCE)
+                        .where(PARTITION_INSTANCE.REF.eq(k.ref()))
+                        .and(PARTITION_INSTANCE.CREATED_AT.le(k.at()))
+                        .and(PARTITION_INSTANCE.SUPERSEDED_AT.isNull().or(PARTITION_INSTANCE.SUPERSEDED_AT.gt(k.at())))
+                        .orderBy(PARTITION_INSTANCE.CREATED_EVENT_ID.desc())
+                        .limit(1))
+                .forEach(r -> {
+                    PartitionInstance inst = PartitionInstance.from(r.into(PARTITION_INSTANCE));
+                    out.put(new AsOfKey(inst.ref(), r.get(AT_KEY, Long.class)), inst);
+                });
+        return out;
+    }
+
+    /** Every instance's status history, oldest first; an empty list for unknown instances. */
+    public Map<UUID, List<PartitionStatusChange>> statusHistories(Collection<UUID> uuids) {
+        Map<UUID, List<PartitionStatusChange>> out = new HashMap<>();
+        uuids.forEach(u -> out.put(u, new ArrayList<>()));
+        db.selectFrom(INSTANCE_STATUS_HISTORY).where(INSTANCE_STATUS_HISTORY.UUID.in(uuids))
+                .orderBy(INSTANCE_STATUS_HISTORY.UUID, INSTANCE_STATUS_HISTORY.EVENT_ID)
+                .forEach(r -> out.get(r.getUuid()).add(new PartitionStatusChange(r.getStatus(), r.getAt(), r.getEventId())));
+        return out;
+    }
+
+    /** Whether each instance read an instance that has since been superseded. */
+    public Map<UUID, Boolean> staleness(Collection<UUID> uuids) {
+        Map<UUID, Boolean> out = new HashMap<>();
+        uuids.forEach(u -> out.put(u, false));
+        db.selectDistinct(READ_DEP.OUTPUT_UUID).from(READ_DEP)
+                .join(PARTITION_INSTANCE).on(PARTITION_INSTANCE.UUID.eq(READ_DEP.INPUT_UUID))
+                .where(READ_DEP.OUTPUT_UUID.in(uuids))
+                .and(PARTITION_INSTANCE.SUPERSEDED_EVENT_ID.isNotNull())
+                .forEach(r -> out.put(r.value1(), true));
         return out;
     }
 }

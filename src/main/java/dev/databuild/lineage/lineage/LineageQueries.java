@@ -1,0 +1,85 @@
+package dev.databuild.lineage.lineage;
+
+import static dev.databuild.lineage.db.Tables.JOB_RUN;
+import static dev.databuild.lineage.db.Tables.PARTITION_INSTANCE;
+import static dev.databuild.lineage.db.Tables.READ_DEP;
+
+import dev.databuild.lineage.jobrun.JobRun;
+import dev.databuild.lineage.partition.PartitionInstance;
+import dev.databuild.lineage.partition.Rows;
+import dev.databuild.lineage.support.ParentPages;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** The statements of one lineage hop; each covers the whole frontier. */
+@Repository
+class LineageQueries {
+
+    private static final String PARENT = "parent_key";
+    private static final String TOTAL = "total";
+
+    private final DSLContext db;
+
+    LineageQueries(DSLContext db) {
+        this.db = db;
+    }
+
+    /** At most {@code limit} neighbours of one run, and how many it has in all. */
+    record Slice(List<PartitionInstance> rows, int total) {
+        static final Slice EMPTY = new Slice(List.of(), 0);
+    }
+
+    Map<String, JobRun> runs(Collection<String> jobRunIds) {
+        Map<String, JobRun> out = new LinkedHashMap<>();
+        db.selectFrom(JOB_RUN).where(JOB_RUN.JOB_RUN_ID.in(jobRunIds)).forEach(r -> out.put(r.getJobRunId(), Rows.run(r)));
+        return out;
+    }
+
+    /** Per run: the instances it read to build the given outputs of it. */
+    Map<String, Slice> inputs(Map<String, Set<UUID>> outputsByRun, int limit) {
+        return neighbours(outputsByRun, limit, READ_DEP.INPUT_UUID, READ_DEP.OUTPUT_UUID);
+    }
+
+    /** Per run: the instances it built from the given inputs of it. */
+    Map<String, Slice> outputs(Map<String, Set<UUID>> inputsByRun, int limit) {
+        return neighbours(inputsByRun, limit, READ_DEP.OUTPUT_UUID, READ_DEP.INPUT_UUID);
+    }
+
+    /**
+     * One page per run over its read_dep rows (indexed by run and output), in (ref, uuid) order: the
+     * instances on the {@code wanted} side of the edges whose {@code given} side is in the run's set.
+     */
+    private Map<String, Slice> neighbours(Map<String, Set<UUID>> givenByRun, int limit, Field<UUID> wanted, Field<UUID> given) {
+        var counted = READ_DEP.as("counted");
+        var rows = ParentPages.fetch(db, List.copyOf(givenByRun.keySet()), run -> db.select(PARTITION_INSTANCE.fields())
+                .select(DSL.inline(run).as(PARENT), DSL.field(DSL.select(DSL.countDistinct(counted.field(wanted))).from(counted)
+                        .where(counted.JOB_RUN_ID.eq(run)).and(counted.field(given).in(givenByRun.get(run)))).as(TOTAL))
+                .from(PARTITION_INSTANCE)
+                .where(PARTITION_INSTANCE.UUID.in(DSL.select(wanted).from(READ_DEP)
+                        .where(READ_DEP.JOB_RUN_ID.eq(run)).and(given.in(givenByRun.get(run)))))
+                .orderBy(PARTITION_INSTANCE.REF, PARTITION_INSTANCE.UUID)
+                .limit(limit + 1));
+        Map<String, List<PartitionInstance>> found = new LinkedHashMap<>();
+        Map<String, Integer> totals = new LinkedHashMap<>();
+        rows.forEach(r -> {
+            String run = r.get(PARENT, String.class);
+            List<PartitionInstance> list = found.computeIfAbsent(run, k -> new ArrayList<>());
+            if (list.size() < limit) {
+                list.add(PartitionInstance.from(r.into(PARTITION_INSTANCE)));
+            }
+            totals.put(run, r.get(TOTAL, Integer.class));
+        });
+        Map<String, Slice> out = new LinkedHashMap<>();
+        found.forEach((run, list) -> out.put(run, new Slice(list, totals.get(run))));
+        return out;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.databuild.lineage.partition;
+
+import static dev.databuild.lineage.db.Tables.JOB_RUN;
+import static dev.databuild.lineage.db.Tables.PARTITION_INSTANCE;
+import static dev.databuild.lineage.db.Tables.READ_DEP;
+import static dev.databuild.lineage.db.Tables.RUN_READ;
+import static dev.databuild.lineage.partition.PartitionQueries.PARENT;
+import static dev.databuild.lineage.partition.PartitionQueries.TOTAL;
+
+import dev.databuild.lineage.jobrun.JobRun;
+import dev.databuild.lineage.support.Connection;
+import dev.databuild.lineage.support.Cursor;
+import dev.databuild.lineage.support.PageArgs;
+import dev.databuild.lineage.support.ParentPages;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record2;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The lineage edges around instances, each a keyset page per parent in one statement. Fan-out
+ * totals (downstream, consumers) are the parent's counters, so a hub is never counted by scan.
+ */
+@Repository
+public class InstanceLinkQueries {
+
+    private static final String SORT = "sort_event";
+
+    private final DSLContext db;
+
+    InstanceLinkQueries(DSLContext db) {
+        this.db = db;
+    }
+
+    /** The instances each output read, by (ref, uuid); {@code staleOnly} keeps the superseded ones. */
+    Map<UUID, Connection<PartitionInstance>> inputs(Collection<UUID> outputs, PageArgs page, boolean staleOnly) {
+        var counted = READ_DEP.as("counted");
+        var countedPi = PARTITION_INSTANCE.as("counted_pi");
+        Condition seek = refSeek(page);
+        var rows = ParentPages.fetch(db, List.copyOf(outputs), out -> db.select(PARTITION_INSTANCE.fields())
+                .select(READ_DEP.OUTPUT_UUID.as(PARENT), DSL.field(DSL.selectCount().from(counted)
+                        .join(countedPi).on(countedPi.UUID.eq(counted.INPUT_UUID))
+                        .where(counted.OUTPUT_UUID.eq(out)).and(stale(countedPi.SUPERSEDED_EVENT_ID, staleOnly))).as(TOTAL))
+                .from(READ_DEP).join(PARTITION_INSTANCE).on(PARTITION_INSTANCE.UUID.eq(READ_DEP.INPUT_UUID))
+                .where(READ_DEP.OUTPUT_UUID.eq(out)).and(seek).and(stale(PARTITION_INSTANCE.SUPERSEDED_EVENT_ID, staleOnly))
+                .orderBy(READ_DEP.INPUT_REF, READ_DEP.INPUT_UUID)
+                .limit(page.first() + 1));
+        var hits = Pages.group(rows, r -> r.get(PARENT, UUID.class), r -> {
+            var inst = PartitionInstance.from(r.into(PARTITION_INSTANCE));
+            return new Pages.Hit<>(inst, Cursor.encode(inst.ref(), inst.uuid()), r.get(TOTAL, Integer.class));
+        });
+        return Pages.assemble(outputs, page, hits, lost -> db.select(READ_DEP.OUTPUT_UUID, DSL.count()).from(READ_DEP)
+                .join(PARTITION_INSTANCE).on(PARTITION_INSTANCE.UUID.eq(READ_DEP.INPUT_UUID))
+                .where(READ_DEP.OUTPUT_UUID.in(lost)).and(stale(PARTITION_INSTANCE.SUPERSEDED_EVENT_ID, staleOnly))
+                .groupBy(READ_DEP.OUTPUT_UUID).fetchMap(Record2::value1, Record2::value2));
+    }
+
+    /** The instances built from each input, in the order they were reported: (event, output uuid). */
+    public Map<PartitionInstance, Connection<PartitionInstance>> downstream(Collection<PartitionInstance> inputs, PageArgs page) {
+        Condition seek = eventSeek(page, k -> DSL.row(READ_DEP.EVENT_ID, READ_DEP.OUTPUT_UUID)
+                .gt(DSL.row(k.event(), Pages.cursorUuid(page.after(), k.id()))));
+        var rows = ParentPages.fetch(db, List.copyOf(inputs), in -> db.select(PARTITION_INSTANCE.fields())
+                .select(READ_DEP.INPUT_UUID.as(PARENT), READ_DEP.EVENT_ID.as(SORT))
+                .from(READ_DEP).join(PARTITION_INSTANCE).on(PARTITION_INSTANCE.UUID.eq(READ_DEP.OUTPUT_UUID))
+                .where(READ_DEP.INPUT_UUID.eq(in.uuid())).and(seek)
+                .orderBy(READ_DEP.EVENT_ID, READ_DEP.OUTPUT_UUID)
+                .limit(page.first() + 1));
+        var hits = Pages.group(rows, r -> r.get(PARENT, UUID.class), r -> {
+            var inst = PartitionInstance.from(r.into(PARTITION_INSTANCE));
+            return new Pages.Hit<>(inst, Cursor.encode(r.get(SORT, Long.class), inst.uuid()), 0);
+        });
+        return Pages.assembleCounted(inputs, page, byUuid(inputs, hits), PartitionInstance::downstreamCount);
+    }
+
+    /** The runs that read each input, in the order they reported it: (event, run id). */
+    public Map<PartitionInstance, Connection<JobRun>> consumers(Collection<PartitionInstance> inputs, PageArgs page) {
+        Condition seek = eventSeek(page, k -> DSL.row(RUN_READ.EVENT_ID, RUN_READ.JOB_RUN_ID)
+                .gt(DSL.row(k.event(), k.id())));
+        var rows = ParentPages.fetch(db, List.copyOf(inputs), in -> db.select(JOB_RUN.fields())
+                .select(RUN_READ.INPUT_UUID.as(PARENT), RUN_READ.EVENT_ID.as(SORT))
+                .from(RUN_READ).join(JOB_RUN).on(JOB_RUN.JOB_RUN_ID.eq(RUN_READ.JOB_RUN_ID))
+                .where(RUN_READ.INPUT_UUID.eq(in.uuid())).and(seek)
+                .orderBy(RUN_READ.EVENT_ID, RUN_READ.JOB_RUN_ID)
+                .limit(page.first() + 1));
+        var hits = Pages.group(rows, r -> r.get(PARENT, UUID.class), r -> {
+            JobRun run = Rows.run(r.into(JOB_RUN));
+            return new Pages.Hit<>(run, Cursor.encode(r.get(SORT, Long.class), run.jobRunId()), 0);
+        });
+        return Pages.assembleCounted(inputs, page, byUuid(inputs, hits), PartitionInstance::consumerCount);
+    }
+
+    private record EventKey(long event, String id) {
+    }
+
+    private static Condition refSeek(PageArgs page) {
+        if (page.after() == null) {
+            return DSL.noCondition();
+        }
+        List<String> k = Cursor.decode("after", page.after(), 2);
+        return DSL.row(READ_DEP.INPUT_REF, READ_DEP.INPUT_UUID).gt(k.get(0), Pages.cursorUuid(page.after(), k.get(1)));
+    }
+
+    private static Condition stale(Field<Long> supersededEventId, boolean staleOnly) {
+        return staleOnly ? supersededEventId.isNotNull() : DSL.noCondition();
+    }
+
+    private static Condition eventSeek(PageArgs page, Function<EventKey, Condition> seek) {
+        if (page.after() == null) {
+            return DSL.noCondition();
+        }
+        List<String> k = Cursor.decode("after", page.after(), 2);
+        return seek.apply(new EventKey(Cursor.longPart("after", page.after(), k.get(0)), k.get(1)));
+    }
+
+    private static <T> Map<PartitionInstance, List<Pages.Hit<T>>> byUuid(Collection<PartitionInstance> parents,
+                                                                       Map<UUID, List<Pages.Hit<T>>> hits) {
+        Map<PartitionInstance, List<Pages.Hit<T>>> out = new HashMap<>();
+        parents.forEach(p -> out.put(p, hits.getOrDefault(p.uuid(), List.of())));
+        return out;
+    }
+}

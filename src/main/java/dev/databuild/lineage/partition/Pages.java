@@ -1,0 +1,88 @@
+package dev.databuild.lineage.partition;
+
+import dev.databuild.lineage.support.ApiException;
+import dev.databuild.lineage.support.Connection;
+import dev.databuild.lineage.support.PageArgs;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+import java.util.regex.Pattern;
+
+/** Puts the rows of a {@code ParentPages} statement back together as one connection per parent. */
+public final class Pages {
+
+    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    /** One fetched row: the node, its cursor, and the parent's total as the same statement counted it. */
+    public record Hit<T>(T node, String cursor, int total) {
+    }
+
+    private Pages() {
+    }
+
+    /**
+     * Totals come with the rows, so a parent whose page is empty has lost its count. That is 0 unless
+     * {@code after} was given (a page past the end); only then {@code recount} runs, as a second
+     * statement for just those parents.
+     */
+    public static <K, T> Map<K, Connection<T>> assemble(Collection<K> parents, PageArgs page, Map<K, List<Hit<T>>> hits,
+                                                        Function<List<K>, Map<K, Integer>> recount) {
+        Map<K, Connection<T>> out = new LinkedHashMap<>();
+        List<K> lost = new ArrayList<>();
+        for (K parent : parents) {
+            List<Hit<T>> rows = hits.getOrDefault(parent, List.of());
+            if (rows.isEmpty() && page.after() != null) {
+                lost.add(parent);
+            } else {
+                out.put(parent, connection(rows, page, rows.isEmpty() ? 0 : rows.get(0).total()));
+            }
+        }
+        if (!lost.isEmpty()) {
+            Map<K, Integer> totals = recount.apply(lost);
+            lost.forEach(p -> out.put(p, connection(List.of(), page, totals.getOrDefault(p, 0))));
+        }
+        return out;
+    }
+
+    /** For relations whose total is a counter column of the parent itself. */
+    public static <K, T> Map<K, Connection<T>> assembleCounted(Collection<K> parents, PageArgs page, Map<K, List<Hit<T>>> hits,
+                                                        ToIntFunction<K> total) {
+        Map<K, Connection<T>> out = new LinkedHashMap<>();
+        parents.forEach(p -> out.put(p, connection(hits.getOrDefault(p, List.of()), page, total.applyAsInt(p))));
+        return out;
+    }
+
+    /** Groups fetched rows by parent, in fetch order, turning each into a hit. */
+    public static <K, R, T> Map<K, List<Hit<T>>> group(Collection<R> rows, Function<R, K> parent, Function<R, Hit<T>> hit) {
+        Map<K, List<Hit<T>>> out = new LinkedHashMap<>();
+        rows.forEach(r -> out.computeIfAbsent(parent.apply(r), k -> new ArrayList<>()).add(hit.apply(r)));
+        return out;
+    }
+
+    public static <T> Connection<T> connection(List<Hit<T>> rowsPlusOne, PageArgs page, int total) {
+        Connection<Hit<T>> hits = Connection.of(rowsPlusOne, page, Hit::cursor, total);
+        return new Connection<>(hits.edges().stream().map(e -> new Connection.Edge<>(e.cursor(), e.node().node())).toList(),
+                hits.pageInfo(), total);
+    }
+
+    /** A UUID in its canonical 36-character form; anything else is a bad value of {@code argument}. */
+    public static UUID uuid(String argument, String text) {
+        if (text == null || !UUID_TEXT.matcher(text).matches()) {
+            throw ApiException.badArgument(argument, "'" + text + "' is not a UUID");
+        }
+        return UUID.fromString(text);
+    }
+
+    /** A UUID inside a cursor: a malformed one means the cursor is not ours. */
+    public static UUID cursorUuid(String cursor, String part) {
+        if (part == null || !UUID_TEXT.matcher(part).matches()) {
+            throw ApiException.badArgument("after", "'" + cursor + "' is not a cursor of this connection");
+        }
+        return UUID.fromString(part);
+    }
+}

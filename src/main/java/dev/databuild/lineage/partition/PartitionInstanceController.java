@@ -1,0 +1,69 @@
+package dev.databuild.lineage.partition;
+
+import dev.databuild.lineage.jobrun.JobRun;
+import dev.databuild.lineage.jobrun.JobRunLoaders;
+import dev.databuild.lineage.support.Connection;
+import dev.databuild.lineage.support.GraphQlLimits;
+import dev.databuild.lineage.support.Loaders;
+import graphql.schema.DataFetchingEnvironment;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** The fields of PartitionInstance: what built it, what it read, what read it, whether it is stale. */
+@Controller
+@SchemaMapping(typeName = "PartitionInstance")
+class PartitionInstanceController {
+
+    private final GraphQlLimits limits;
+
+    PartitionInstanceController(GraphQlLimits limits) {
+        this.limits = limits;
+    }
+
+    @SchemaMapping
+    CompletableFuture<Partition> partition(PartitionInstance instance, DataFetchingEnvironment env) {
+        return Loaders.load(env, InstanceLoaders.PARTITION_BY_REF, instance.ref());
+    }
+
+    @SchemaMapping
+    CompletableFuture<List<PartitionStatusChange>> statusHistory(PartitionInstance instance, DataFetchingEnvironment env) {
+        return Loaders.load(env, PartitionLoaders.STATUS_HISTORY, instance.uuid());
+    }
+
+    @SchemaMapping
+    CompletableFuture<JobRun> builtBy(PartitionInstance instance, DataFetchingEnvironment env) {
+        return Loaders.load(env, JobRunLoaders.BY_ID, instance.jobRunId());
+    }
+
+    @SchemaMapping
+    CompletableFuture<Boolean> isStale(PartitionInstance instance, DataFetchingEnvironment env) {
+        return Loaders.load(env, PartitionLoaders.IS_STALE, instance.uuid());
+    }
+
+    @SchemaMapping
+    CompletableFuture<Connection<PartitionInstance>> upstream(PartitionInstance instance, @Argument Integer first,
+                                                              @Argument String after, DataFetchingEnvironment env) {
+        return Loaders.page(env, PartitionLoaders.UPSTREAM, instance.uuid(), first, after, limits.maxPageSize());
+    }
+
+    @SchemaMapping
+    CompletableFuture<Connection<PartitionInstance>> staleInputs(PartitionInstance instance, @Argument Integer first,
+                                                                 @Argument String after, DataFetchingEnvironment env) {
+        return Loaders.page(env, PartitionLoaders.STALE_INPUTS, instance.uuid(), first, after, limits.maxPageSize());
+    }
+
+    @SchemaMapping
+    CompletableFuture<Connection<PartitionInstance>> downstream(PartitionInstance instance, @Argument Integer first,
+                                                                @Argument String after, DataFetchingEnvironment env) {
+        return Loaders.page(env, PartitionLoaders.DOWNSTREAM, instance, first, after, limits.maxPageSize());
+    }
+
+    @SchemaMapping
+    CompletableFuture<Connection<JobRun>> consumers(PartitionInstance instance, @Argument Integer first,
+                                                    @Argument String after, DataFetchingEnvironment env) {
+        return Loaders.page(env, PartitionLoaders.CONSUMERS, instance, first, after, limits.maxPageSize());
+    }
+}

@@ -1,0 +1,114 @@
+package dev.databuild.lineage.partition;
+
+import static dev.databuild.lineage.db.Tables.PARTITION_INSTANCE;
+import static dev.databuild.lineage.db.Tables.PARTITION_REF;
+import static dev.databuild.lineage.db.Tables.WANT;
+import static dev.databuild.lineage.db.Tables.WANT_PARTITION;
+
+import dev.databuild.lineage.support.Connection;
+import dev.databuild.lineage.support.Cursor;
+import dev.databuild.lineage.support.PageArgs;
+import dev.databuild.lineage.support.ParentPages;
+import dev.databuild.lineage.want.Want;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record2;
+import org.jooq.TableField;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** Refs in ref order, and per ref: its instances (newest first) and the wants that asked for it. */
+@Repository
+class PartitionQueries {
+
+    static final String PARENT = "parent_key";
+    static final String TOTAL = "total";
+
+    private final DSLContext db;
+
+    PartitionQueries(DSLContext db) {
+        this.db = db;
+    }
+
+    /** {@code refPrefix} is literal: LIKE wildcards in it are escaped. The cursor is the ref. */
+    Connection<Partition> partitions(String refPrefix, String status, PageArgs page) {
+        var pr = PARTITION_REF.as("pr");
+        var pi = PARTITION_INSTANCE.as("pi");
+        var counted = PARTITION_REF.as("counted");
+        var countedPi = PARTITION_INSTANCE.as("counted_pi");
+        Field<Integer> total = DSL.field(DSL.selectCount().from(counted).join(countedPi).on(countedPi.UUID.eq(counted.CURRENT_UUID))
+                .where(filter(counted.REF, countedPi.STATUS, refPrefix, status)));
+        Condition where = filter(pr.REF, pi.STATUS, refPrefix, status);
+        if (page.after() != null) {
+            where = where.and(pr.REF.gt(Cursor.decode("after", page.after(), 1).get(0)));
+        }
+        List<Pages.Hit<Partition>> hits = db.select(pr.REF, pr.CURRENT_UUID, pr.FIRST_EVENT_ID, total)
+                .from(pr).join(pi).on(pi.UUID.eq(pr.CURRENT_UUID))
+                .where(where).orderBy(pr.REF).limit(page.first() + 1)
+                .fetch(r -> new Pages.Hit<>(new Partition(r.value1(), r.value2(), r.value3()), Cursor.encode(r.value1()), r.value4()));
+        return Pages.assemble(List.of(""), page, Map.of("", hits),
+                lost -> Map.of("", db.fetchCount(db.selectOne().from(pr).join(pi).on(pi.UUID.eq(pr.CURRENT_UUID))
+                        .where(filter(pr.REF, pi.STATUS, refPrefix, status))))).get("");
+    }
+
+    private static Condition filter(Field<String> ref, Field<String> instanceStatus, String refPrefix, String status) {
+        Condition c = DSL.noCondition();
+        if (refPrefix != null && !refPrefix.isEmpty()) {
+            c = c.and(ref.like(DSL.escape(refPrefix, '!') + "%", '!'));
+        }
+        if (status != null) {
+            c = c.and(instanceStatus.eq(status));
+        }
+        return c;
+    }
+
+    /** Every instance of each ref, newest first; the cursor is the instance's creating event. */
+    Map<String, Connection<PartitionInstance>> instances(Collection<String> refs, PageArgs page) {
+        var counted = PARTITION_INSTANCE.as("counted");
+        Long after = eventCursor(page);
+        var rows = ParentPages.fetch(db, List.copyOf(refs), ref -> db.select(PARTITION_INSTANCE.fields())
+                .select(DSL.field(DSL.selectCount().from(counted).where(counted.REF.eq(ref))).as(TOTAL))
+                .from(PARTITION_INSTANCE)
+                .where(PARTITION_INSTANCE.REF.eq(ref))
+                .and(after == null ? DSL.noCondition() : PARTITION_INSTANCE.CREATED_EVENT_ID.lt(after))
+                .orderBy(PARTITION_INSTANCE.CREATED_EVENT_ID.desc())
+                .limit(page.first() + 1));
+        var hits = Pages.group(rows, r -> r.get(PARTITION_INSTANCE.REF), r -> {
+            var inst = PartitionInstance.from(r.into(PARTITION_INSTANCE));
+            return new Pages.Hit<>(inst, Cursor.encode(inst.createdEventId()), r.get(TOTAL, Integer.class));
+        });
+        return Pages.assemble(refs, page, hits, lost -> counts(PARTITION_INSTANCE.REF, lost));
+    }
+
+    /** The wants naming each ref, oldest first; the cursor is the want's creating event. */
+    Map<String, Connection<Want>> wants(Collection<String> refs, PageArgs page) {
+        var counted = WANT_PARTITION.as("counted");
+        Long after = eventCursor(page);
+        var rows = ParentPages.fetch(db, List.copyOf(refs), ref -> db.select(WANT.fields())
+                .select(WANT_PARTITION.REF.as(PARENT), DSL.field(DSL.selectCount().from(counted).where(counted.REF.eq(ref))).as(TOTAL))
+                .from(WANT_PARTITION).join(WANT).on(WANT.WANT_ID.eq(WANT_PARTITION.WANT_ID))
+                .where(WANT_PARTITION.REF.eq(ref))
+                .and(after == null ? DSL.noCondition() : WANT.CREATED_EVENT_ID.gt(after))
+                .orderBy(WANT.CREATED_EVENT_ID)
+                .limit(page.first() + 1));
+        var hits = Pages.group(rows, r -> r.get(PARENT, String.class), r -> {
+            Want w = Rows.want(r.into(WANT));
+            return new Pages.Hit<>(w, Cursor.encode(w.createdEventId()), r.get(TOTAL, Integer.class));
+        });
+        return Pages.assemble(refs, page, hits, lost -> counts(WANT_PARTITION.REF, lost));
+    }
+
+    private static Long eventCursor(PageArgs page) {
+        return page.after() == null ? null
+                : Cursor.longPart("after", page.after(), Cursor.decode("after", page.after(), 1).get(0));
+    }
+
+    private Map<String, Integer> counts(TableField<?, String> ref, List<String> refs) {
+        return db.select(ref, DSL.count()).from(ref.getTable()).where(ref.in(refs)).groupBy(ref)
+                .fetchMap(Record2::value1, Record2::value2);
+    }
+}
