@@ -15,7 +15,7 @@ public record JobRun(String jobRunId, String jobLabel, String status, long buffe
         return GlobalId.of(TYPE, jobRunId);
     }
 
-    static JobRun from(JobRunRecord r) {
+    public static JobRun from(JobRunRecord r) {
         return new JobRun(r.getJobRunId(), r.getJobLabel(), r.getStatus(), r.getBufferedEventId(), r.getBufferedAt(),
                 r.getQueuedAt(), r.getStartedAt(), r.getLastHeartbeatAt(), r.getEndedEventId(), r.getEndedAt(),
                 r.getFailureReason(), r.getCancelComment(), r.getCancelSourceKind(), r.getCancelSourceUser(),

@@ -1,5 +1,6 @@
 package dev.databuild.lineage.jobrun;
 
+import dev.databuild.lineage.support.CursorKey;
 import dev.databuild.lineage.partition.PartitionInstance;
 import dev.databuild.lineage.support.Connection;
 import dev.databuild.lineage.support.GraphQlLimits;

@@ -1,11 +1,13 @@
 package dev.databuild.lineage.jobrun;
 
+import dev.databuild.lineage.support.CursorKey;
+import dev.databuild.lineage.support.KeysetPages;
 import static dev.databuild.lineage.db.Tables.JOB_RUN;
 import static dev.databuild.lineage.db.Tables.JOB_RUN_WANT;
 import static dev.databuild.lineage.db.Tables.PARTITION_INSTANCE;
 import static dev.databuild.lineage.db.Tables.RUN_READ;
-import static dev.databuild.lineage.jobrun.KeysetPages.parent;
-import static dev.databuild.lineage.jobrun.KeysetPages.total;
+import static dev.databuild.lineage.support.KeysetPages.parent;
+import static dev.databuild.lineage.support.KeysetPages.total;
 
 import dev.databuild.lineage.support.Connection;
 import dev.databuild.lineage.support.PageArgs;

@@ -1,10 +1,12 @@
 package dev.databuild.lineage.jobrun;
 
+import dev.databuild.lineage.support.CursorKey;
+import dev.databuild.lineage.support.KeysetPages;
 import static dev.databuild.lineage.db.Tables.JOB_RUN;
 import static dev.databuild.lineage.db.Tables.JOB_RUN_STATUS_HISTORY;
 import static dev.databuild.lineage.db.Tables.MISSING_DEP;
-import static dev.databuild.lineage.jobrun.KeysetPages.parent;
-import static dev.databuild.lineage.jobrun.KeysetPages.total;
+import static dev.databuild.lineage.support.KeysetPages.parent;
+import static dev.databuild.lineage.support.KeysetPages.total;
 
 import dev.databuild.lineage.support.Connection;
 import dev.databuild.lineage.support.Cursor;

@@ -1,9 +1,11 @@
 package dev.databuild.lineage.jobrun;
 
+import dev.databuild.lineage.support.CursorKey;
+import dev.databuild.lineage.support.KeysetPages;
 import static dev.databuild.lineage.db.Tables.PARTITION_INSTANCE;
 import static dev.databuild.lineage.db.Tables.RUN_READ;
-import static dev.databuild.lineage.jobrun.KeysetPages.parent;
-import static dev.databuild.lineage.jobrun.KeysetPages.total;
+import static dev.databuild.lineage.support.KeysetPages.parent;
+import static dev.databuild.lineage.support.KeysetPages.total;
 
 import dev.databuild.lineage.partition.PartitionInstance;
 import dev.databuild.lineage.support.Connection;

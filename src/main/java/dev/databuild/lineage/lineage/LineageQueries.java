@@ -6,7 +6,7 @@ import static dev.databuild.lineage.db.Tables.READ_DEP;
 
 import dev.databuild.lineage.jobrun.JobRun;
 import dev.databuild.lineage.partition.PartitionInstance;
-import dev.databuild.lineage.partition.Rows;
+
 import dev.databuild.lineage.support.ParentPages;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,7 +40,7 @@ class LineageQueries {
 
     Map<String, JobRun> runs(Collection<String> jobRunIds) {
         Map<String, JobRun> out = new LinkedHashMap<>();
-        db.selectFrom(JOB_RUN).where(JOB_RUN.JOB_RUN_ID.in(jobRunIds)).forEach(r -> out.put(r.getJobRunId(), Rows.run(r)));
+        db.selectFrom(JOB_RUN).where(JOB_RUN.JOB_RUN_ID.in(jobRunIds)).forEach(r -> out.put(r.getJobRunId(), dev.databuild.lineage.jobrun.JobRun.from(r)));
         return out;
     }
 

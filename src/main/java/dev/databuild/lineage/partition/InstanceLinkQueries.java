@@ -91,7 +91,7 @@ public class InstanceLinkQueries {
                 .orderBy(RUN_READ.EVENT_ID, RUN_READ.JOB_RUN_ID)
                 .limit(page.first() + 1));
         var hits = Pages.group(rows, r -> r.get(PARENT, UUID.class), r -> {
-            JobRun run = Rows.run(r.into(JOB_RUN));
+            JobRun run = dev.databuild.lineage.jobrun.JobRun.from(r.into(JOB_RUN));
             return new Pages.Hit<>(run, Cursor.encode(r.get(SORT, Long.class), run.jobRunId()), 0);
         });
         return Pages.assembleCounted(inputs, page, byUuid(inputs, hits), PartitionInstance::consumerCount);

@@ -96,7 +96,7 @@ class PartitionQueries {
                 .orderBy(WANT.CREATED_EVENT_ID)
                 .limit(page.first() + 1));
         var hits = Pages.group(rows, r -> r.get(PARENT, String.class), r -> {
-            Want w = Rows.want(r.into(WANT));
+            Want w = dev.databuild.lineage.want.Want.from(r.into(WANT));
             return new Pages.Hit<>(w, Cursor.encode(w.createdEventId()), r.get(TOTAL, Integer.class));
         });
         return Pages.assemble(refs, page, hits, lost -> counts(WANT_PARTITION.REF, lost));

@@ -15,7 +15,7 @@ public record Want(String wantId, long createdEventId, long createdAt, long data
         return GlobalId.of(TYPE, wantId);
     }
 
-    static Want from(WantRecord r) {
+    public static Want from(WantRecord r) {
         return new Want(r.getWantId(), r.getCreatedEventId(), r.getCreatedAt(), r.getDataTimestamp(), r.getTtlSeconds(),
                 r.getSlaSeconds(), r.getComment(), r.getSourceKind(), r.getSourceUser(), r.getTriggeredByRunId(),
                 r.getStatus(), r.getCanceledEventId(), r.getCanceledAt(), r.getCancelComment(),

@@ -1,6 +1,6 @@
 package dev.databuild.lineage.want;
 
-import dev.databuild.lineage.jobrun.CursorKey;
+import dev.databuild.lineage.support.CursorKey;
 import dev.databuild.lineage.jobrun.JobRun;
 import dev.databuild.lineage.jobrun.JobRunLoaders;
 import dev.databuild.lineage.partition.PartitionInstance;

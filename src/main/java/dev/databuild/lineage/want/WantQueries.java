@@ -3,11 +3,11 @@ package dev.databuild.lineage.want;
 import static dev.databuild.lineage.db.Tables.WANT;
 import static dev.databuild.lineage.db.Tables.WANT_PARTITION;
 import static dev.databuild.lineage.db.Tables.WANT_STATUS_HISTORY;
-import static dev.databuild.lineage.jobrun.KeysetPages.parent;
-import static dev.databuild.lineage.jobrun.KeysetPages.total;
+import static dev.databuild.lineage.support.KeysetPages.parent;
+import static dev.databuild.lineage.support.KeysetPages.total;
 
-import dev.databuild.lineage.jobrun.CursorKey;
-import dev.databuild.lineage.jobrun.KeysetPages;
+import dev.databuild.lineage.support.CursorKey;
+import dev.databuild.lineage.support.KeysetPages;
 import dev.databuild.lineage.support.Connection;
 import dev.databuild.lineage.support.Cursor;
 import dev.databuild.lineage.support.PageArgs;

@@ -1,4 +1,4 @@
-package dev.databuild.lineage.jobrun;
+package dev.databuild.lineage.support;
 
 import dev.databuild.lineage.support.ApiException;
 import dev.databuild.lineage.support.Connection;
