@@ -5,6 +5,7 @@ import dev.databuild.lineage.partition.InstanceLinkQueries;
 import dev.databuild.lineage.partition.InstanceQueries;
 import dev.databuild.lineage.partition.PartitionInstance;
 import dev.databuild.lineage.support.ApiException;
+import dev.databuild.lineage.support.GraphQlLimits;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -18,20 +19,20 @@ class LineageController {
     private final InstanceQueries instances;
     private final InstanceLinkQueries links;
     private final LineageQueries queries;
-    private final LineageProperties properties;
+    private final GraphQlLimits limits;
 
-    LineageController(InstanceQueries instances, InstanceLinkQueries links, LineageQueries queries, LineageProperties properties) {
+    LineageController(InstanceQueries instances, InstanceLinkQueries links, LineageQueries queries, GraphQlLimits limits) {
         this.instances = instances;
         this.links = links;
         this.queries = queries;
-        this.properties = properties;
+        this.limits = limits;
     }
 
     @QueryMapping
     LineageGraph lineage(@Argument String ref, @Argument String uuid, @Argument String direction, @Argument Integer depth,
                          @Argument Integer perNodeLimit, @Argument Instant asOf) {
         LineageRequest request = LineageRequest.of(ref, uuid, asOf, direction, depth, perNodeLimit);
-        return new LineageWalk(queries, links, request.perNodeLimit(), properties.maxNodes()).walk(focus(request), request);
+        return new LineageWalk(queries, links, request.perNodeLimit(), limits.lineageMaxNodes()).walk(focus(request), request);
     }
 
     private PartitionInstance focus(LineageRequest request) {

@@ -17,7 +17,7 @@ import org.springframework.util.unit.DataSize;
  *                           times what is selected in it
  * @param maxAliases         aliased fields per operation
  * @param maxRootFields      fields selected on Query per operation
- * @param lineageMaxNodes    the node count the cost of {@code lineage} assumes at most (its node budget)
+ * @param lineageMaxNodes    node budget of one {@code lineage} graph (the walk stops there and says so); its cost assumes that many nodes
  * @param requestTimeout     deadline of one GraphQL request; past it the answer is a TIMEOUT error
  * @param maxRequestSize     largest POST body /graphql reads
  * @param slowQueryThreshold requests at least this long are logged with their operation name
@@ -30,7 +30,7 @@ public record GraphQlLimits(
         @DefaultValue("500000") long maxComplexity,
         @DefaultValue("50") int maxAliases,
         @DefaultValue("20") int maxRootFields,
-        @DefaultValue("1000") int lineageMaxNodes,
+        @DefaultValue("2000") int lineageMaxNodes,
         @DefaultValue("30s") Duration requestTimeout,
         @DefaultValue("1MB") DataSize maxRequestSize,
         @DefaultValue("1s") Duration slowQueryThreshold,
@@ -42,6 +42,6 @@ public record GraphQlLimits(
 
     /** The defaults with another page-size cap, for code that only pages. */
     public GraphQlLimits(int maxPageSize) {
-        this(maxPageSize, 15, 500_000, 50, 20, 1000, Duration.ofSeconds(30), DataSize.ofMegabytes(1), Duration.ofSeconds(1), 100);
+        this(maxPageSize, 15, 500_000, 50, 20, 2000, Duration.ofSeconds(30), DataSize.ofMegabytes(1), Duration.ofSeconds(1), 100);
     }
 }

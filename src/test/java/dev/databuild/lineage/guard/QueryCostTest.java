@@ -70,9 +70,9 @@ class QueryCostTest {
         assertThat(cost("{ lineage(ref: \"r\", depth: 1, perNodeLimit: 2) { nodes { id } } }").complexity())
                 .isEqualTo(1 + (1 + 2 * 6));
         // the defaults (depth 3, 25 per node, both ways) reach the node budget
-        assertThat(cost("{ lineage(ref: \"r\") { nodes { id } focus { uuid } } }").complexity()).isEqualTo(1 + 1000 + 1);
+        assertThat(cost("{ lineage(ref: \"r\") { nodes { id } focus { uuid } } }").complexity()).isEqualTo(1 + 2000 + 1);
         assertThat(cost("{ lineage(ref: \"r\") { nodes { instance { consumers(first: 100) { nodes { jobRunId } } } } } }")
-                .complexity()).isEqualTo(1 + 1000L * (1 + 1 + 1 + 100));
+                .complexity()).isEqualTo(1 + 2000L * (1 + 1 + 1 + 100));
     }
 
     @Test

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /** The overall node budget stops a walk and marks the graph truncated. */
-@TestPropertySource(properties = "lineage.lineage.max-nodes=4")
+@TestPropertySource(properties = "lineage.graphql.lineage-max-nodes=4")
 class LineageBudgetTest extends GraphQlTest {
 
     @Test
