@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -38,7 +39,7 @@ public class EventController {
 
     @PostMapping
     public IngestResult post(HttpServletRequest request) throws IOException {
-        MediaType type = request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
+        MediaType type = mediaType(request.getContentType());
         byte[] body = readBounded(request);
         List<DataBuildEvent> events;
         if (type != null && type.isCompatibleWith(MediaType.parseMediaType(PROTOBUF))) {
@@ -48,10 +49,19 @@ public class EventController {
         } else if (type != null && type.isCompatibleWith(MediaType.parseMediaType(NDJSON))) {
             events = EventDecoder.ndjson(body);
         } else {
-            throw new EventRejected(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + type
+            throw new EventRejected(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + request.getContentType()
                     + " is not accepted; send " + PROTOBUF + " (length-delimited), application/json (an array) or " + NDJSON);
         }
         return ingest.ingest(events);
+    }
+
+    /** An unparseable header is as unsupported as a missing one (and not a server error). */
+    private static MediaType mediaType(String header) {
+        try {
+            return header == null ? null : MediaType.parseMediaType(header);
+        } catch (InvalidMediaTypeException ex) {
+            return null;
+        }
     }
 
     private byte[] readBounded(HttpServletRequest request) throws IOException {

@@ -1,5 +1,6 @@
 package dev.databuild.lineage.ingest;
 
+import com.google.protobuf.Message;
 import dev.databuild.lineage.proto.DataBuildEvent;
 import dev.databuild.lineage.proto.EventSource;
 import dev.databuild.lineage.proto.PartitionRef;
@@ -15,15 +16,28 @@ final class EventShape {
     static final int MAX_ID = 255;
     static final int MAX_REF = 1024;
     static final int MAX_TEXT = 100_000;
+    /** Partition refs in one event, all lists together: keeps every statement under the drivers' bind limits. */
+    static final int MAX_REFS = 20_000;
+    /** 9999-12-31T23:59:59.999Z: a later "millisecond" time stamp is a unit mistake (micro- or nanoseconds). */
+    static final long MAX_MILLIS = 253_402_300_799_999L;
 
     private EventShape() {
     }
 
     static void check(DataBuildEvent e) {
+        // uint64 values above 2^63-1 arrive negative in Java: no id or time can be that large
+        if (e.getEventId() < 0) {
+            throw EventRejected.malformed("event_id " + Long.toUnsignedString(e.getEventId()) + " is above 2^63-1, the largest event id");
+        }
+        millis("timestamp", e.getTimestamp());
+        refCount(e);
         switch (e.getEventCase()) {
             case WANT_CREATE_V1 -> {
                 var w = e.getWantCreateV1();
                 id("want_create_v1.want_id", w.getWantId());
+                millis("want_create_v1.data_timestamp", w.getDataTimestamp());
+                nonNegative("want_create_v1.ttl_seconds", w.getTtlSeconds());
+                nonNegative("want_create_v1.sla_seconds", w.getSlaSeconds());
                 refs("want_create_v1.partitions", w.getPartitionsList(), true);
                 source("want_create_v1.source", w.getSource());
                 text("want_create_v1.comment", w.getComment());
@@ -92,6 +106,39 @@ final class EventShape {
         }
     }
 
+    private static void millis(String field, long value) {
+        if (value < 0 || value > MAX_MILLIS) {
+            throw EventRejected.malformed(field + " " + Long.toUnsignedString(value)
+                    + " is not epoch milliseconds between 1970 and 9999 (0 = unset)");
+        }
+    }
+
+    private static void nonNegative(String field, long value) {
+        if (value < 0) {
+            throw EventRejected.malformed(field + " " + Long.toUnsignedString(value) + " is above 2^63-1");
+        }
+    }
+
+    private static void refCount(DataBuildEvent e) {
+        long refs = refsIn(e);
+        if (refs > MAX_REFS) {
+            throw EventRejected.malformed("the event names " + refs + " partition refs; at most " + MAX_REFS + " are accepted in one event");
+        }
+    }
+
+    private static long refsIn(Message m) {
+        if (m instanceof PartitionRef) {
+            return 1;
+        }
+        long n = 0;
+        for (Object value : m.getAllFields().values()) {
+            for (Object v : value instanceof List<?> list ? list : List.of(value)) {
+                n += v instanceof Message inner ? refsIn(inner) : 0;
+            }
+        }
+        return n;
+    }
+
     private static void id(String field, String value) {
         required(field, value, MAX_ID);
     }
@@ -103,11 +150,34 @@ final class EventShape {
         if (value.length() > max) {
             throw EventRejected.malformed(field + " is " + value.length() + " characters; at most " + max + " are accepted");
         }
+        chars(field, value);
     }
 
     private static void text(String field, String value) {
         if (value.length() > MAX_TEXT) {
             throw EventRejected.malformed(field + " is " + value.length() + " characters; at most " + MAX_TEXT + " are accepted");
+        }
+        chars(field, value);
+    }
+
+    /**
+     * PostgreSQL cannot store NUL in text, and instance UUIDs use NUL as the separator of run and
+     * ref. An unpaired surrogate (JSON can escape one) has no UTF-8 form: the stored event would
+     * say something else than the projection.
+     */
+    private static void chars(String field, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (ch == 0) {
+                throw EventRejected.malformed(field + " contains a NUL character at position " + i);
+            }
+            if (Character.isSurrogate(ch)) {
+                boolean paired = Character.isHighSurrogate(ch) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
+                if (!paired) {
+                    throw EventRejected.malformed(field + " contains an unpaired UTF-16 surrogate at position " + i + ": it is not Unicode text");
+                }
+                i++;
+            }
         }
     }
 
@@ -130,6 +200,7 @@ final class EventShape {
                 if (source.getManuallyTriggered().getUser().length() > MAX_ID) {
                     throw EventRejected.malformed(field + ".manually_triggered.user is longer than " + MAX_ID + " characters");
                 }
+                chars(field + ".manually_triggered.user", source.getManuallyTriggered().getUser());
             }
             case JOB_TRIGGERED -> id(field + ".job_triggered.job_run_id", source.getJobTriggered().getJobRunId());
             case SOURCE_NOT_SET -> { }

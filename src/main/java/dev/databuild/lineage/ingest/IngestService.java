@@ -19,12 +19,14 @@ public class IngestService {
     private final Projector projector;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final WriterLock writers;
 
-    IngestService(EventLog log, Projector projector, TransactionTemplate tx, java.util.Optional<Clock> clock) {
+    IngestService(EventLog log, Projector projector, TransactionTemplate tx, java.util.Optional<Clock> clock, WriterLock writers) {
         this.log = log;
         this.projector = projector;
         this.tx = tx;
         this.clock = clock.orElse(Clock.systemUTC());
+        this.writers = writers;
     }
 
     public IngestResult ingest(List<DataBuildEvent> events) {
@@ -35,7 +37,7 @@ public class IngestService {
                 throw ex.at(i, events.get(i).getEventId());
             }
         }
-        return tx.execute(status -> appendAll(events));
+        return writers.holding(() -> tx.execute(status -> appendAll(events)));
     }
 
     private IngestResult appendAll(List<DataBuildEvent> events) {
@@ -50,6 +52,9 @@ public class IngestService {
                     checkDuplicate(given, last);
                     duplicates++;
                     continue;
+                }
+                if (given.getEventId() == 0 && last == Long.MAX_VALUE) {
+                    throw EventRejected.conflict("no event id left to assign: the log is at event_id " + last);
                 }
                 long id = given.getEventId() == 0 ? last + 1 : given.getEventId();
                 DataBuildEvent e = given.toBuilder().setEventId(id).setTimestamp(given.getTimestamp() == 0 ? now : given.getTimestamp()).build();

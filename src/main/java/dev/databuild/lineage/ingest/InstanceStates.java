@@ -3,6 +3,8 @@ package dev.databuild.lineage.ingest;
 import static dev.databuild.lineage.db.Tables.INSTANCE_STATUS_HISTORY;
 import static dev.databuild.lineage.db.Tables.PARTITION_INSTANCE;
 import static dev.databuild.lineage.db.Tables.PARTITION_REF;
+import static dev.databuild.lineage.db.Tables.TAINT;
+import static dev.databuild.lineage.db.Tables.TAINT_INSTANCE;
 
 import dev.databuild.lineage.support.Ids;
 import dev.databuild.lineage.support.PartitionStatus;
@@ -86,6 +88,14 @@ class InstanceStates {
         if (changed > 0) {
             history(ctx, uuid, status);
             ctx.changedRefs.add(ref);
+            if (status != PartitionStatus.TAINTED) {
+                // an active taint that is lifted later must restore this status, not the one it covered
+                db.update(TAINT_INSTANCE).set(TAINT_INSTANCE.PRIOR_STATUS, status.name())
+                        .where(TAINT_INSTANCE.UUID.eq(uuid))
+                        .andExists(db.selectOne().from(TAINT).where(TAINT.TAINT_ID.eq(TAINT_INSTANCE.TAINT_ID))
+                                .and(TAINT.CANCELED_EVENT_ID.isNull()))
+                        .execute();
+            }
         }
     }
 

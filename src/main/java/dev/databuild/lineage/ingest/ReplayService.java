@@ -16,12 +16,14 @@ public class ReplayService {
     private final EventLog log;
     private final Projector projector;
     private final TransactionTemplate tx;
+    private final WriterLock writers;
 
-    ReplayService(DSLContext db, EventLog log, Projector projector, TransactionTemplate tx) {
+    ReplayService(DSLContext db, EventLog log, Projector projector, TransactionTemplate tx, WriterLock writers) {
         this.db = db;
         this.log = log;
         this.projector = projector;
         this.tx = tx;
+        this.writers = writers;
     }
 
     public record Replayed(long events, long lastEventId, long millis) {
@@ -29,7 +31,7 @@ public class ReplayService {
 
     public Replayed replay() {
         long started = System.nanoTime();
-        return tx.execute(status -> {
+        return writers.holding(() -> tx.execute(status -> {
             long head = log.lockHead();
             ProjectionTables.ALL.forEach(t -> db.deleteFrom(t).execute());
             AtomicLong count = new AtomicLong();
@@ -38,6 +40,6 @@ public class ReplayService {
                 count.incrementAndGet();
             });
             return new Replayed(count.get(), head, (System.nanoTime() - started) / 1_000_000);
-        });
+        }));
     }
 }
