@@ -1,5 +1,6 @@
 package dev.databuild.lineage.ingest;
 
+import dev.databuild.lineage.generator.EventGenerator;
 import dev.databuild.lineage.proto.DataBuildEvent;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.databuild.lineage.ingest;
 
+import dev.databuild.lineage.generator.EventGenerator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.databuild.lineage.proto.DataBuildEvent;

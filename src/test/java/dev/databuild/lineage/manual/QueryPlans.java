@@ -2,7 +2,7 @@ package dev.databuild.lineage.manual;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.databuild.lineage.ingest.EventGenerator;
+import dev.databuild.lineage.generator.EventGenerator;
 import dev.databuild.lineage.proto.DataBuildEvent;
 import dev.databuild.lineage.support.GraphQlTest;
 import dev.databuild.lineage.support.TestDatabase;

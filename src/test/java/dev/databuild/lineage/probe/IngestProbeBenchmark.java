@@ -1,6 +1,6 @@
 package dev.databuild.lineage.probe;
 
-import dev.databuild.lineage.ingest.EventGenerator;
+import dev.databuild.lineage.generator.EventGenerator;
 import dev.databuild.lineage.ingest.IngestService;
 import dev.databuild.lineage.proto.DataBuildEvent;
 import dev.databuild.lineage.support.DatabaseTest;

@@ -1,7 +1,7 @@
-package dev.databuild.lineage.ingest;
+package dev.databuild.lineage.generator;
 
-import dev.databuild.lineage.ingest.GeneratorState.Status;
-import dev.databuild.lineage.ingest.GeneratorState.Want;
+import dev.databuild.lineage.generator.GeneratorState.Status;
+import dev.databuild.lineage.generator.GeneratorState.Want;
 import dev.databuild.lineage.proto.EventSource;
 import dev.databuild.lineage.proto.ReadDeps;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
-package dev.databuild.lineage.ingest;
+package dev.databuild.lineage.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.databuild.lineage.ingest.EventGenerator.Params;
+import dev.databuild.lineage.generator.EventGenerator.Params;
 import dev.databuild.lineage.proto.DataBuildEvent;
 import dev.databuild.lineage.proto.EventSource;
 import dev.databuild.lineage.proto.PartitionRef;

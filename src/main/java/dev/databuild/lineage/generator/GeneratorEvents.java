@@ -1,4 +1,4 @@
-package dev.databuild.lineage.ingest;
+package dev.databuild.lineage.generator;
 
 import dev.databuild.lineage.proto.DataBuildEvent;
 import dev.databuild.lineage.proto.EventSource;
