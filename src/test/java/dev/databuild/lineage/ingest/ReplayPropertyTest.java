@@ -4,6 +4,7 @@ import dev.databuild.lineage.generator.EventGenerator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.databuild.lineage.proto.DataBuildEvent;
+import dev.databuild.lineage.reliability.ProjectionInvariants;
 import dev.databuild.lineage.support.DatabaseTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,7 @@ class ReplayPropertyTest extends DatabaseTest {
         }
         var incremental = ProjectionSnapshot.projection(db);
         assertThat(incremental.get("partition_instance")).isNotEmpty();
+        ProjectionInvariants.check(db);
 
         var replayed = replay.replay();
 

@@ -84,16 +84,29 @@ final class LoadReader {
         }
     }
 
+    /** The job run detail view of a random run, then the lineage of what it wrote. */
     private void runs() {
         if (runIds.isEmpty()) {
             return;
         }
         String id = runIds.get(rng.nextInt(runIds.size()));
-        JsonNode data = graphQl("{ node(id: \"" + GlobalId.of("JobRun", id) + "\") { ... on JobRun { jobRunId status attempt bufferedAt } } }");
-        if (data != null) {
-            JsonNode run = data.path("node");
-            if (!id.equals(run.path("jobRunId").asString()) || JobRunStatus.valueOf(run.path("status").asString()) == null) {
-                failure.accept("node(" + id + ") answered " + run);
+        JsonNode data = graphQl("{ jobRun(jobRunId: \"" + id + "\") { jobRunId status attempt statusHistory { status }"
+                + " scheduledFor { nodes { wantId status jobRuns { totalCount } derivativeWants { totalCount } } }"
+                + " read { totalCount nodes { uuid } } wrote { nodes { ref uuid status upstream { totalCount }"
+                + " consumers { totalCount } } } attempts { jobRunId } previousAttempt { jobRunId } } }");
+        if (data == null) {
+            return;
+        }
+        JsonNode run = data.path("jobRun");
+        if (!id.equals(run.path("jobRunId").asString()) || JobRunStatus.valueOf(run.path("status").asString()) == null) {
+            failure.accept("jobRun(" + id + ") answered " + run);
+            return;
+        }
+        JsonNode wrote = run.path("wrote").path("nodes");
+        if (!wrote.isEmpty()) {
+            JsonNode graph = graphQl("{ lineage(ref: \"" + wrote.get(0).path("ref").asString() + "\", depth: 3) { truncated nodes { id depth } edges { from to } } }");
+            if (graph != null && graph.path("lineage").path("nodes").isEmpty()) {
+                failure.accept("lineage of " + wrote.get(0).path("ref").asString() + " has no nodes");
             }
         }
     }
