@@ -44,7 +44,10 @@ class Consequences {
         while (!pending.isEmpty()) {
             affected.addAll(pending);
             ctx.changedRefs.clear();
-            releaseWaiters(ctx, pending);
+            pending.retainAll(ctx.releasingRefs);
+            if (!pending.isEmpty()) {
+                releaseWaiters(ctx, pending);
+            }
             pending = new LinkedHashSet<>(ctx.changedRefs);
             pending.removeAll(affected);
             affected.addAll(ctx.changedRefs);
@@ -127,13 +130,16 @@ class Consequences {
     void setWantStatus(EventContext ctx, String wantId, WantStatus status, boolean initial) {
         int changed = db.update(WANT).set(WANT.STATUS, status.name())
                 .where(WANT.WANT_ID.eq(wantId).and(WANT.STATUS.ne(status.name()))).execute();
-        if (changed > 0 || initial) {
+        if ((changed > 0 || initial) && ctx.historyWritten.add("want:" + wantId)) {
             db.insertInto(WANT_STATUS_HISTORY)
                     .set(WANT_STATUS_HISTORY.WANT_ID, wantId)
                     .set(WANT_STATUS_HISTORY.EVENT_ID, ctx.eventId)
                     .set(WANT_STATUS_HISTORY.STATUS, status.name())
                     .set(WANT_STATUS_HISTORY.AT, ctx.at)
-                    .onDuplicateKeyUpdate().set(WANT_STATUS_HISTORY.STATUS, status.name())
+                    .execute();
+        } else if (changed > 0) {
+            db.update(WANT_STATUS_HISTORY).set(WANT_STATUS_HISTORY.STATUS, status.name())
+                    .where(WANT_STATUS_HISTORY.WANT_ID.eq(wantId)).and(WANT_STATUS_HISTORY.EVENT_ID.eq(ctx.eventId))
                     .execute();
         }
     }

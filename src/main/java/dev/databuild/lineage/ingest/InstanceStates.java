@@ -88,6 +88,9 @@ class InstanceStates {
         if (changed > 0) {
             history(ctx, uuid, status);
             ctx.changedRefs.add(ref);
+            if (status == PartitionStatus.LIVE || status == PartitionStatus.FAILED || status == PartitionStatus.UPSTREAM_FAILED) {
+                ctx.releasingRefs.add(ref);
+            }
             if (status != PartitionStatus.TAINTED) {
                 // an active taint that is lifted later must restore this status, not the one it covered
                 db.update(TAINT_INSTANCE).set(TAINT_INSTANCE.PRIOR_STATUS, status.name())
@@ -99,14 +102,19 @@ class InstanceStates {
         }
     }
 
+    /** One row per instance and event: an upsert (MERGE) costs several times a plain insert on H2. */
     private void history(EventContext ctx, UUID uuid, PartitionStatus status) {
-        db.insertInto(INSTANCE_STATUS_HISTORY)
-                .set(INSTANCE_STATUS_HISTORY.UUID, uuid)
-                .set(INSTANCE_STATUS_HISTORY.EVENT_ID, ctx.eventId)
-                .set(INSTANCE_STATUS_HISTORY.STATUS, status.name())
-                .set(INSTANCE_STATUS_HISTORY.AT, ctx.at)
-                .onDuplicateKeyUpdate()
-                .set(INSTANCE_STATUS_HISTORY.STATUS, status.name())
-                .execute();
+        if (ctx.historyWritten.add(uuid)) {
+            db.insertInto(INSTANCE_STATUS_HISTORY)
+                    .set(INSTANCE_STATUS_HISTORY.UUID, uuid)
+                    .set(INSTANCE_STATUS_HISTORY.EVENT_ID, ctx.eventId)
+                    .set(INSTANCE_STATUS_HISTORY.STATUS, status.name())
+                    .set(INSTANCE_STATUS_HISTORY.AT, ctx.at)
+                    .execute();
+        } else {
+            db.update(INSTANCE_STATUS_HISTORY).set(INSTANCE_STATUS_HISTORY.STATUS, status.name())
+                    .where(INSTANCE_STATUS_HISTORY.UUID.eq(uuid)).and(INSTANCE_STATUS_HISTORY.EVENT_ID.eq(ctx.eventId))
+                    .execute();
+        }
     }
 }

@@ -73,6 +73,7 @@ class RunOutcomes {
                             .onDuplicateKeyIgnore().execute();
                     // re-evaluated in Consequences: the missing ref may already be Live by now
                     ctx.changedRefs.add(missing.getRef());
+                    ctx.releasingRefs.add(missing.getRef());
                 }
             }
         }
