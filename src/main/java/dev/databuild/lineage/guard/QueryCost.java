@@ -16,7 +16,7 @@ import java.util.Set;
  *
  * <p>Complexity counts the objects a response can hold: every object-typed field resolved counts 1
  * per parent object (scalars and enums are free); the {@code edges}/{@code nodes} of a connection
- * are resolved {@code first} times (the default page size when absent); the {@code nodes}/{@code
+ * are resolved {@code first} (or {@code last}) times (the default page size when absent); the {@code nodes}/{@code
  * edges} of a lineage graph {@link #lineageNodes as many times as the graph can have nodes};
  * {@code Query.nodes} once per id. Other lists (status histories, a run's attempts, missing deps)
  * are short by construction and count once. Arithmetic saturates, so no query overflows to cheap.
@@ -79,10 +79,24 @@ record QueryCost(int depth, long complexity, int aliases, int rootFields) {
             }
             String type = typeName(parent);
             if (type.endsWith("Connection")) {
-                Object first = parent.getResolvedArguments().get("first");
-                return first instanceof Number n ? Math.max(0, n.longValue()) : defaultFirst;
+                return pageSize(parent);
             }
             return "LineageGraph".equals(type) ? lineageNodes(parent) : 1;
+        }
+
+        /**
+         * A page is {@code first} or {@code last} items (the default page size when neither is given);
+         * both at once is refused when the field resolves, so pricing takes the larger.
+         */
+        private long pageSize(ExecutableNormalizedField connection) {
+            Object first = connection.getResolvedArguments().get("first");
+            Object last = connection.getResolvedArguments().get("last");
+            if (!(first instanceof Number) && !(last instanceof Number)) {
+                return defaultFirst;
+            }
+            long f = first instanceof Number n ? n.longValue() : 0;
+            long l = last instanceof Number n ? n.longValue() : 0;
+            return Math.max(0, Math.max(f, l));
         }
 
         /**

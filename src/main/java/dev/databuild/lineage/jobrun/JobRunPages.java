@@ -60,12 +60,12 @@ class JobRunPages {
      */
     private Map<String, Connection<JobRun>> fetch(Collection<String> parents, PageArgs page,
                                                   Function<String, Select<Record1<String>>> members) {
-        KeysetPages.Branch branch = (p, after, limit) -> db.select(JOB_RUN.fields())
+        KeysetPages.Branch branch = (p, keys, limit) -> db.select(JOB_RUN.fields())
                 .select(parent(p), total(distinctCount(members.apply(p))))
                 .from(JOB_RUN)
                 .where(JOB_RUN.JOB_RUN_ID.in(members.apply(p)))
-                .and(after == null ? DSL.noCondition() : JOB_RUN.BUFFERED_EVENT_ID.gt(after.longAt(0)))
-                .orderBy(JOB_RUN.BUFFERED_EVENT_ID).limit(limit);
+                .and(keys.seek(JOB_RUN.BUFFERED_EVENT_ID))
+                .orderBy(keys.order(JOB_RUN.BUFFERED_EVENT_ID)).limit(limit);
         return KeysetPages.fetch(db, parents, page, CursorKey.EVENT_ID, branch, JobRunQueries::run, JobRunQueries::cursor);
     }
 

@@ -43,11 +43,11 @@ public class JobRunQueries {
         var counted = JOB_RUN.as("counted");
         Condition filter = filter(JOB_RUN, jobLabel, status);
         Condition countFilter = filter(counted, jobLabel, status);
-        KeysetPages.Branch branch = (p, after, limit) -> db.select(JOB_RUN.fields())
+        KeysetPages.Branch branch = (p, keys, limit) -> db.select(JOB_RUN.fields())
                 .select(parent(p), total(DSL.selectCount().from(counted).where(countFilter)))
                 .from(JOB_RUN)
-                .where(filter).and(after == null ? DSL.noCondition() : JOB_RUN.BUFFERED_EVENT_ID.gt(after.longAt(0)))
-                .orderBy(JOB_RUN.BUFFERED_EVENT_ID).limit(limit);
+                .where(filter).and(keys.seek(JOB_RUN.BUFFERED_EVENT_ID))
+                .orderBy(keys.order(JOB_RUN.BUFFERED_EVENT_ID)).limit(limit);
         return KeysetPages.fetch(db, List.of(""), page, CursorKey.EVENT_ID, branch, JobRunQueries::run, JobRunQueries::cursor).get("");
     }
 

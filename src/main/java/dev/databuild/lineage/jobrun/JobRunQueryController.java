@@ -35,7 +35,7 @@ class JobRunQueryController {
 
     @QueryMapping
     Connection<JobRun> jobRuns(@Argument String jobLabel, @Argument String status, @Argument Integer first,
-                               @Argument String after) {
-        return queries.all(jobLabel, status, PageArgs.of(first, after, limits.maxPageSize()));
+                               @Argument String after, @Argument Integer last, @Argument String before) {
+        return queries.all(jobLabel, status, PageArgs.of(first, after, last, before, limits.maxPageSize()));
     }
 }

@@ -33,14 +33,13 @@ class RunInstances {
     /** What each run read, by ref then UUID; run_read has one row per instance read. */
     Map<String, Connection<PartitionInstance>> read(Collection<String> jobRunIds, PageArgs page) {
         var counted = RUN_READ.as("counted");
-        KeysetPages.Branch branch = (r, after, limit) -> db.select(PI.fields())
+        KeysetPages.Branch branch = (r, keys, limit) -> db.select(PI.fields())
                 .select(parent(r), total(DSL.selectCount().from(counted).where(counted.JOB_RUN_ID.eq(r))))
                 .from(RUN_READ)
                 .join(PI).on(PI.UUID.eq(RUN_READ.INPUT_UUID))
                 .where(RUN_READ.JOB_RUN_ID.eq(r))
-                .and(after == null ? DSL.noCondition()
-                        : DSL.row(RUN_READ.INPUT_REF, RUN_READ.INPUT_UUID).gt(after.stringAt(0), after.uuidAt(1)))
-                .orderBy(RUN_READ.INPUT_REF, RUN_READ.INPUT_UUID).limit(limit);
+                .and(keys.seek(RUN_READ.INPUT_REF, RUN_READ.INPUT_UUID))
+                .orderBy(keys.order(RUN_READ.INPUT_REF, RUN_READ.INPUT_UUID)).limit(limit);
         // input_ref is the instance's ref: the run read that ref's instance
         return KeysetPages.fetch(db, jobRunIds, page, CursorKey.REF_AND_UUID, branch, RunInstances::instance, i -> Cursor.encode(i.ref(), i.uuid()));
     }
@@ -48,12 +47,12 @@ class RunInstances {
     /** What each run built, by ref: a run builds one instance per ref. */
     Map<String, Connection<PartitionInstance>> wrote(Collection<String> jobRunIds, PageArgs page) {
         var counted = PI.as("counted");
-        KeysetPages.Branch branch = (r, after, limit) -> db.select(PI.fields())
+        KeysetPages.Branch branch = (r, keys, limit) -> db.select(PI.fields())
                 .select(parent(r), total(DSL.selectCount().from(counted).where(counted.JOB_RUN_ID.eq(r))))
                 .from(PI)
                 .where(PI.JOB_RUN_ID.eq(r))
-                .and(after == null ? DSL.noCondition() : PI.REF.gt(after.stringAt(0)))
-                .orderBy(PI.REF).limit(limit);
+                .and(keys.seek(PI.REF))
+                .orderBy(keys.order(PI.REF)).limit(limit);
         return KeysetPages.fetch(db, jobRunIds, page, CursorKey.REF, branch, RunInstances::instance, i -> Cursor.encode(i.ref()));
     }
 

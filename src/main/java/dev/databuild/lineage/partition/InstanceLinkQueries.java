@@ -10,6 +10,8 @@ import static dev.databuild.lineage.partition.PartitionQueries.TOTAL;
 import dev.databuild.lineage.jobrun.JobRun;
 import dev.databuild.lineage.support.Connection;
 import dev.databuild.lineage.support.Cursor;
+import dev.databuild.lineage.support.CursorKey;
+import dev.databuild.lineage.support.KeysetPages.Keyset;
 import dev.databuild.lineage.support.PageArgs;
 import dev.databuild.lineage.support.ParentPages;
 import java.util.Collection;
@@ -17,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -52,7 +53,7 @@ public class InstanceLinkQueries {
                 .from(READ_DEP).join(PARTITION_INSTANCE).on(PARTITION_INSTANCE.UUID.eq(READ_DEP.INPUT_UUID))
                 .where(READ_DEP.OUTPUT_UUID.eq(out)).and(seek).and(stale(PARTITION_INSTANCE.SUPERSEDED_EVENT_ID, staleOnly))
                 .orderBy(READ_DEP.INPUT_REF, READ_DEP.INPUT_UUID)
-                .limit(page.first() + 1));
+                .limit(page.limit()));
         var hits = Pages.group(rows, r -> r.get(PARENT, UUID.class), r -> {
             var inst = PartitionInstance.from(r.into(PARTITION_INSTANCE));
             return new Pages.Hit<>(inst, Cursor.encode(inst.ref(), inst.uuid()), r.get(TOTAL, Integer.class));
@@ -65,14 +66,13 @@ public class InstanceLinkQueries {
 
     /** The instances built from each input, in the order they were reported: (event, output uuid). */
     public Map<PartitionInstance, Connection<PartitionInstance>> downstream(Collection<PartitionInstance> inputs, PageArgs page) {
-        Condition seek = eventSeek(page, k -> DSL.row(READ_DEP.EVENT_ID, READ_DEP.OUTPUT_UUID)
-                .gt(DSL.row(k.event(), Pages.cursorUuid(page.after(), k.id()))));
+        Keyset keys = Keyset.of(page, CursorKey.EVENT_ID_AND_UUID);
         var rows = ParentPages.fetch(db, List.copyOf(inputs), in -> db.select(PARTITION_INSTANCE.fields())
                 .select(READ_DEP.INPUT_UUID.as(PARENT), READ_DEP.EVENT_ID.as(SORT))
                 .from(READ_DEP).join(PARTITION_INSTANCE).on(PARTITION_INSTANCE.UUID.eq(READ_DEP.OUTPUT_UUID))
-                .where(READ_DEP.INPUT_UUID.eq(in.uuid())).and(seek)
-                .orderBy(READ_DEP.EVENT_ID, READ_DEP.OUTPUT_UUID)
-                .limit(page.first() + 1));
+                .where(READ_DEP.INPUT_UUID.eq(in.uuid())).and(keys.seek(READ_DEP.EVENT_ID, READ_DEP.OUTPUT_UUID))
+                .orderBy(keys.order(READ_DEP.EVENT_ID, READ_DEP.OUTPUT_UUID))
+                .limit(page.limit()));
         var hits = Pages.group(rows, r -> r.get(PARENT, UUID.class), r -> {
             var inst = PartitionInstance.from(r.into(PARTITION_INSTANCE));
             return new Pages.Hit<>(inst, Cursor.encode(r.get(SORT, Long.class), inst.uuid()), 0);
@@ -82,14 +82,13 @@ public class InstanceLinkQueries {
 
     /** The runs that read each input, in the order they reported it: (event, run id). */
     public Map<PartitionInstance, Connection<JobRun>> consumers(Collection<PartitionInstance> inputs, PageArgs page) {
-        Condition seek = eventSeek(page, k -> DSL.row(RUN_READ.EVENT_ID, RUN_READ.JOB_RUN_ID)
-                .gt(DSL.row(k.event(), k.id())));
+        Keyset keys = Keyset.of(page, CursorKey.EVENT_ID_AND_ID);
         var rows = ParentPages.fetch(db, List.copyOf(inputs), in -> db.select(JOB_RUN.fields())
                 .select(RUN_READ.INPUT_UUID.as(PARENT), RUN_READ.EVENT_ID.as(SORT))
                 .from(RUN_READ).join(JOB_RUN).on(JOB_RUN.JOB_RUN_ID.eq(RUN_READ.JOB_RUN_ID))
-                .where(RUN_READ.INPUT_UUID.eq(in.uuid())).and(seek)
-                .orderBy(RUN_READ.EVENT_ID, RUN_READ.JOB_RUN_ID)
-                .limit(page.first() + 1));
+                .where(RUN_READ.INPUT_UUID.eq(in.uuid())).and(keys.seek(RUN_READ.EVENT_ID, RUN_READ.JOB_RUN_ID))
+                .orderBy(keys.order(RUN_READ.EVENT_ID, RUN_READ.JOB_RUN_ID))
+                .limit(page.limit()));
         var hits = Pages.group(rows, r -> r.get(PARENT, UUID.class), r -> {
             JobRun run = dev.databuild.lineage.jobrun.JobRun.from(r.into(JOB_RUN));
             return new Pages.Hit<>(run, Cursor.encode(r.get(SORT, Long.class), run.jobRunId()), 0);
@@ -97,27 +96,16 @@ public class InstanceLinkQueries {
         return Pages.assembleCounted(inputs, page, byUuid(inputs, hits), PartitionInstance::consumerCount);
     }
 
-    private record EventKey(long event, String id) {
-    }
-
     private static Condition refSeek(PageArgs page) {
-        if (page.after() == null) {
+        if (page.cursor() == null) {
             return DSL.noCondition();
         }
-        List<String> k = Cursor.decode("after", page.after(), 2);
-        return DSL.row(READ_DEP.INPUT_REF, READ_DEP.INPUT_UUID).gt(k.get(0), Pages.cursorUuid(page.after(), k.get(1)));
+        List<String> k = Cursor.decode("after", page.cursor(), 2);
+        return DSL.row(READ_DEP.INPUT_REF, READ_DEP.INPUT_UUID).gt(k.get(0), Pages.cursorUuid(page.cursor(), k.get(1)));
     }
 
     private static Condition stale(Field<Long> supersededEventId, boolean staleOnly) {
         return staleOnly ? supersededEventId.isNotNull() : DSL.noCondition();
-    }
-
-    private static Condition eventSeek(PageArgs page, Function<EventKey, Condition> seek) {
-        if (page.after() == null) {
-            return DSL.noCondition();
-        }
-        List<String> k = Cursor.decode("after", page.after(), 2);
-        return seek.apply(new EventKey(Cursor.longPart("after", page.after(), k.get(0)), k.get(1)));
     }
 
     private static <T> Map<PartitionInstance, List<Pages.Hit<T>>> byUuid(Collection<PartitionInstance> parents,

@@ -27,7 +27,7 @@ public final class Pages {
 
     /**
      * Totals come with the rows, so a parent whose page is empty has lost its count. That is 0 unless
-     * {@code after} was given (a page past the end); only then {@code recount} runs, as a second
+     * a cursor was given (a page past either end); only then {@code recount} runs, as a second
      * statement for just those parents.
      */
     public static <K, T> Map<K, Connection<T>> assemble(Collection<K> parents, PageArgs page, Map<K, List<Hit<T>>> hits,
@@ -36,7 +36,7 @@ public final class Pages {
         List<K> lost = new ArrayList<>();
         for (K parent : parents) {
             List<Hit<T>> rows = hits.getOrDefault(parent, List.of());
-            if (rows.isEmpty() && page.after() != null) {
+            if (rows.isEmpty() && page.cursor() != null) {
                 lost.add(parent);
             } else {
                 out.put(parent, connection(rows, page, rows.isEmpty() ? 0 : rows.get(0).total()));

@@ -1,6 +1,7 @@
 package dev.databuild.lineage.partition;
 
 import dev.databuild.lineage.support.Connection;
+import dev.databuild.lineage.support.CursorKey;
 import dev.databuild.lineage.support.GraphQlLimits;
 import dev.databuild.lineage.support.Loaders;
 import dev.databuild.lineage.want.Want;
@@ -39,8 +40,10 @@ class PartitionController {
 
     @SchemaMapping
     CompletableFuture<Connection<PartitionInstance>> instances(Partition partition, @Argument Integer first,
-                                                               @Argument String after, DataFetchingEnvironment env) {
-        return Loaders.page(env, PartitionLoaders.INSTANCES, partition.ref(), first, after, limits.maxPageSize());
+                                                               @Argument String after, @Argument Integer last,
+                                                               @Argument String before, DataFetchingEnvironment env) {
+        return CursorKey.EVENT_ID.page(env, PartitionLoaders.INSTANCES, partition.ref(), first, after, last, before,
+                limits.maxPageSize());
     }
 
     @SchemaMapping

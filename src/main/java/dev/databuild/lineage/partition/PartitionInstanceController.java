@@ -3,6 +3,7 @@ package dev.databuild.lineage.partition;
 import dev.databuild.lineage.jobrun.JobRun;
 import dev.databuild.lineage.jobrun.JobRunLoaders;
 import dev.databuild.lineage.support.Connection;
+import dev.databuild.lineage.support.CursorKey;
 import dev.databuild.lineage.support.GraphQlLimits;
 import dev.databuild.lineage.support.Loaders;
 import graphql.schema.DataFetchingEnvironment;
@@ -57,13 +58,17 @@ class PartitionInstanceController {
 
     @SchemaMapping
     CompletableFuture<Connection<PartitionInstance>> downstream(PartitionInstance instance, @Argument Integer first,
-                                                                @Argument String after, DataFetchingEnvironment env) {
-        return Loaders.page(env, PartitionLoaders.DOWNSTREAM, instance, first, after, limits.maxPageSize());
+                                                                @Argument String after, @Argument Integer last,
+                                                                @Argument String before, DataFetchingEnvironment env) {
+        return CursorKey.EVENT_ID_AND_UUID.page(env, PartitionLoaders.DOWNSTREAM, instance, first, after, last, before,
+                limits.maxPageSize());
     }
 
     @SchemaMapping
     CompletableFuture<Connection<JobRun>> consumers(PartitionInstance instance, @Argument Integer first,
-                                                    @Argument String after, DataFetchingEnvironment env) {
-        return Loaders.page(env, PartitionLoaders.CONSUMERS, instance, first, after, limits.maxPageSize());
+                                                    @Argument String after, @Argument Integer last,
+                                                    @Argument String before, DataFetchingEnvironment env) {
+        return CursorKey.EVENT_ID_AND_ID.page(env, PartitionLoaders.CONSUMERS, instance, first, after, last, before,
+                limits.maxPageSize());
     }
 }

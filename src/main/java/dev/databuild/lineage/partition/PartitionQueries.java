@@ -7,6 +7,8 @@ import static dev.databuild.lineage.db.Tables.WANT_PARTITION;
 
 import dev.databuild.lineage.support.Connection;
 import dev.databuild.lineage.support.Cursor;
+import dev.databuild.lineage.support.CursorKey;
+import dev.databuild.lineage.support.KeysetPages.Keyset;
 import dev.databuild.lineage.support.PageArgs;
 import dev.databuild.lineage.support.ParentPages;
 import dev.databuild.lineage.want.Want;
@@ -42,13 +44,11 @@ class PartitionQueries {
         var countedPi = PARTITION_INSTANCE.as("counted_pi");
         Field<Integer> total = DSL.field(DSL.selectCount().from(counted).join(countedPi).on(countedPi.UUID.eq(counted.CURRENT_UUID))
                 .where(filter(counted.REF, countedPi.STATUS, refPrefix, status)));
-        Condition where = filter(pr.REF, pi.STATUS, refPrefix, status);
-        if (page.after() != null) {
-            where = where.and(pr.REF.gt(Cursor.decode("after", page.after(), 1).get(0)));
-        }
+        Keyset keys = Keyset.of(page, CursorKey.REF);
+        Condition where = filter(pr.REF, pi.STATUS, refPrefix, status).and(keys.seek(pr.REF));
         List<Pages.Hit<Partition>> hits = db.select(pr.REF, pr.CURRENT_UUID, pr.FIRST_EVENT_ID, total)
                 .from(pr).join(pi).on(pi.UUID.eq(pr.CURRENT_UUID))
-                .where(where).orderBy(pr.REF).limit(page.first() + 1)
+                .where(where).orderBy(keys.order(pr.REF)).limit(page.limit())
                 .fetch(r -> new Pages.Hit<>(new Partition(r.value1(), r.value2(), r.value3()), Cursor.encode(r.value1()), r.value4()));
         return Pages.assemble(List.of(""), page, Map.of("", hits),
                 lost -> Map.of("", db.fetchCount(db.selectOne().from(pr).join(pi).on(pi.UUID.eq(pr.CURRENT_UUID))
@@ -69,14 +69,14 @@ class PartitionQueries {
     /** Every instance of each ref, newest first; the cursor is the instance's creating event. */
     Map<String, Connection<PartitionInstance>> instances(Collection<String> refs, PageArgs page) {
         var counted = PARTITION_INSTANCE.as("counted");
-        Long after = eventCursor(page);
+        Keyset keys = Keyset.of(page, CursorKey.EVENT_ID).descending();
         var rows = ParentPages.fetch(db, List.copyOf(refs), ref -> db.select(PARTITION_INSTANCE.fields())
                 .select(DSL.field(DSL.selectCount().from(counted).where(counted.REF.eq(ref))).as(TOTAL))
                 .from(PARTITION_INSTANCE)
                 .where(PARTITION_INSTANCE.REF.eq(ref))
-                .and(after == null ? DSL.noCondition() : PARTITION_INSTANCE.CREATED_EVENT_ID.lt(after))
-                .orderBy(PARTITION_INSTANCE.CREATED_EVENT_ID.desc())
-                .limit(page.first() + 1));
+                .and(keys.seek(PARTITION_INSTANCE.CREATED_EVENT_ID))
+                .orderBy(keys.order(PARTITION_INSTANCE.CREATED_EVENT_ID))
+                .limit(page.limit()));
         var hits = Pages.group(rows, r -> r.get(PARTITION_INSTANCE.REF), r -> {
             var inst = PartitionInstance.from(r.into(PARTITION_INSTANCE));
             return new Pages.Hit<>(inst, Cursor.encode(inst.createdEventId()), r.get(TOTAL, Integer.class));
@@ -94,7 +94,7 @@ class PartitionQueries {
                 .where(WANT_PARTITION.REF.eq(ref))
                 .and(after == null ? DSL.noCondition() : WANT.CREATED_EVENT_ID.gt(after))
                 .orderBy(WANT.CREATED_EVENT_ID)
-                .limit(page.first() + 1));
+                .limit(page.limit()));
         var hits = Pages.group(rows, r -> r.get(PARENT, String.class), r -> {
             Want w = dev.databuild.lineage.want.Want.from(r.into(WANT));
             return new Pages.Hit<>(w, Cursor.encode(w.createdEventId()), r.get(TOTAL, Integer.class));
@@ -103,8 +103,8 @@ class PartitionQueries {
     }
 
     private static Long eventCursor(PageArgs page) {
-        return page.after() == null ? null
-                : Cursor.longPart("after", page.after(), Cursor.decode("after", page.after(), 1).get(0));
+        return page.cursor() == null ? null
+                : Cursor.longPart("after", page.cursor(), Cursor.decode("after", page.cursor(), 1).get(0));
     }
 
     private Map<String, Integer> counts(TableField<?, String> ref, List<String> refs) {

@@ -35,8 +35,8 @@ class PartitionQueryController {
 
     @QueryMapping
     Connection<Partition> partitions(@Argument String refPrefix, @Argument String status, @Argument Integer first,
-                                     @Argument String after) {
-        return partitions.partitions(refPrefix, status, PageArgs.of(first, after, limits.maxPageSize()));
+                                     @Argument String after, @Argument Integer last, @Argument String before) {
+        return partitions.partitions(refPrefix, status, PageArgs.of(first, after, last, before, limits.maxPageSize()));
     }
 
     @QueryMapping

@@ -1,5 +1,7 @@
 package dev.databuild.lineage.support;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 
@@ -21,14 +23,21 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, int totalCou
     }
 
     /**
-     * Builds a page from rows fetched with one extra row beyond {@code first}: that extra row only
-     * says there is a next page.
+     * Builds a page from rows fetched in reading order with one extra row beyond the page size: that
+     * extra row only says more follow. A backward page was read from its end (reversed ORDER BY), so
+     * its rows are turned back into the connection's order here.
      */
     public static <T> Connection<T> of(List<T> rowsPlusOne, PageArgs page, Function<T, String> cursor, int totalCount) {
-        boolean hasNext = rowsPlusOne.size() > page.first();
-        List<T> rows = hasNext ? rowsPlusOne.subList(0, page.first()) : rowsPlusOne;
+        boolean more = rowsPlusOne.size() > page.size();
+        List<T> rows = more ? rowsPlusOne.subList(0, page.size()) : rowsPlusOne;
+        if (page.backward()) {
+            rows = new ArrayList<>(rows);
+            Collections.reverse(rows);
+        }
         List<Edge<T>> edges = rows.stream().map(r -> new Edge<>(cursor.apply(r), r)).toList();
-        PageInfo info = new PageInfo(hasNext, page.after() != null,
+        // past a cursor, items exist on its side: the page started from it
+        boolean fromCursor = page.cursor() != null;
+        PageInfo info = new PageInfo(page.backward() ? fromCursor : more, page.backward() ? more : fromCursor,
                 edges.isEmpty() ? null : edges.get(0).cursor(),
                 edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
         return new Connection<>(edges, info, totalCount);

@@ -1,24 +1,23 @@
 package dev.databuild.lineage.support;
 
-import dev.databuild.lineage.support.ApiException;
-import dev.databuild.lineage.support.Connection;
-import dev.databuild.lineage.support.Cursor;
-import dev.databuild.lineage.support.Loaders;
-import dev.databuild.lineage.support.PageArgs;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.dataloader.DataLoader;
 
 /**
- * What a connection's cursors hold: its sort key, part by part. A field checks its {@code after}
- * before it joins a batch, so a bad cursor fails that field alone, not every parent in the batch.
+ * What a connection's cursors hold: its sort key, part by part. A field checks its cursor before it
+ * joins a batch, so a bad cursor fails that field alone, not every parent in the batch. The same
+ * cursor seeks either way: as {@code after} or as {@code before}.
  */
 public enum CursorKey {
     /** created_event_id or buffered_event_id: unique per want or run. */
     EVENT_ID(Part.LONG),
     /** created_event_id then UUID: instances minted by one event tie on the first part. */
     EVENT_ID_AND_UUID(Part.LONG, Part.UUID),
+    /** An event id then a string id, e.g. (run_read.event_id, job_run_id). */
+    EVENT_ID_AND_ID(Part.LONG, Part.STRING),
     REF_AND_UUID(Part.STRING, Part.UUID),
     REF(Part.STRING);
 
@@ -31,34 +30,46 @@ public enum CursorKey {
     }
 
     /** The page of {@code parent} through the named connection loader, once the cursor checks out. */
-    public <T> CompletableFuture<Connection<T>> page(DataFetchingEnvironment env, String loader, String parent,
-                                                     Integer first, String after, int maxPageSize) {
-        PageArgs checked = PageArgs.of(first, after, maxPageSize);
-        if (checked.after() != null) {
-            seek(checked.after());
-        }
-        return Loaders.page(env, loader, parent, first, after, maxPageSize);
+    public <K, T> CompletableFuture<Connection<T>> page(DataFetchingEnvironment env, String loader, K parent,
+                                                        Integer first, String after, int maxPageSize) {
+        return page(env, loader, parent, first, after, null, null, maxPageSize);
     }
 
-    /** The decoded cursor; a BAD_REQUEST naming 'after' unless every part parses. */
-    public Seek seek(String cursor) {
-        List<String> values = Cursor.decode("after", cursor, parts.size());
+    /** Same, for a connection that also pages backward with {@code last}/{@code before}. */
+    public <K, T> CompletableFuture<Connection<T>> page(DataFetchingEnvironment env, String loader, K parent, Integer first,
+                                                        String after, Integer last, String before, int maxPageSize) {
+        PageArgs checked = PageArgs.of(first, after, last, before, maxPageSize);
+        if (checked.cursor() != null) {
+            seek(checked.cursorArgument(), checked.cursor());
+        }
+        DataLoader<PageKey<K>, Connection<T>> pages = env.getDataLoader(loader);
+        return pages.load(new PageKey<>(parent, checked));
+    }
+
+    /** The decoded cursor of {@code page}, or null when it has none. */
+    public Seek seek(PageArgs page) {
+        return page.cursor() == null ? null : seek(page.cursorArgument(), page.cursor());
+    }
+
+    /** The decoded cursor; a BAD_REQUEST naming {@code argument} unless every part parses. */
+    public Seek seek(String argument, String cursor) {
+        List<String> values = Cursor.decode(argument, cursor, parts.size());
         Object[] typed = new Object[values.size()];
         for (int i = 0; i < typed.length; i++) {
             typed[i] = switch (parts.get(i)) {
-                case LONG -> Cursor.longPart("after", cursor, values.get(i));
-                case UUID -> uuid(cursor, values.get(i));
+                case LONG -> Cursor.longPart(argument, cursor, values.get(i));
+                case UUID -> uuid(argument, cursor, values.get(i));
                 case STRING -> values.get(i);
             };
         }
         return new Seek(List.of(typed));
     }
 
-    private static UUID uuid(String cursor, String part) {
+    private static UUID uuid(String argument, String cursor, String part) {
         try {
             return UUID.fromString(part);
         } catch (IllegalArgumentException ex) {
-            throw ApiException.badArgument("after", "'" + cursor + "' is not a cursor of this connection");
+            throw ApiException.badArgument(argument, "'" + cursor + "' is not a cursor of this connection");
         }
     }
 

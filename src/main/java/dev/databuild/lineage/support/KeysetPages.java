@@ -1,19 +1,18 @@
 package dev.databuild.lineage.support;
 
-import dev.databuild.lineage.support.Connection;
-import dev.databuild.lineage.support.Loaders;
-import dev.databuild.lineage.support.PageArgs;
-import dev.databuild.lineage.support.ParentPages;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Select;
+import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
 /**
@@ -26,10 +25,49 @@ public final class KeysetPages {
     public static final Field<String> PARENT = DSL.field(DSL.name("parent_key"), String.class);
     public static final Field<Integer> TOTAL = DSL.field(DSL.name("total_count"), Integer.class);
 
-    /** One parent's page: seek past {@code after} (null: from the start), order by the key, limit. */
+    /** One parent's page: {@code keys.seek} past the cursor, {@code keys.order} by the sort key, limit. */
     @FunctionalInterface
     public interface Branch {
-        Select<Record> of(String parent, CursorKey.Seek after, int limit);
+        Select<Record> of(String parent, Keyset keys, int limit);
+    }
+
+    /**
+     * Where a page starts and which way it reads. A backward page (last/before) is the same seek with
+     * the comparison and the ORDER BY reversed; {@link Connection#of} turns its rows back around.
+     *
+     * @param cursor   the decoded cursor, or null to read from the start (or, backward, the end)
+     * @param backward whether to read toward the start of the connection's order
+     */
+    public record Keyset(CursorKey.Seek cursor, boolean backward) {
+
+        public static final Keyset START = new Keyset(null, false);
+
+        public static Keyset of(PageArgs page, CursorKey key) {
+            return new Keyset(key.seek(page), page.backward());
+        }
+
+        /** For a connection ordered by its sort key descending (newest first): the reading is flipped. */
+        public Keyset descending() {
+            return new Keyset(cursor, !backward);
+        }
+
+        /** Rows strictly past the cursor in the reading direction, by the sort key in cursor order. */
+        @SuppressWarnings("unchecked")
+        public Condition seek(Field<?>... sortKey) {
+            if (cursor == null) {
+                return DSL.noCondition();
+            }
+            Object[] values = cursor.parts().toArray();
+            if (sortKey.length == 1) {
+                Field<Object> f = (Field<Object>) sortKey[0];
+                return backward ? f.lt(values[0]) : f.gt(values[0]);
+            }
+            return backward ? DSL.row(sortKey).lt(values) : DSL.row(sortKey).gt(values);
+        }
+
+        public SortField<?>[] order(Field<?>... sortKey) {
+            return Arrays.stream(sortKey).map(f -> backward ? f.desc() : f.asc()).toArray(SortField<?>[]::new);
+        }
     }
 
     private KeysetPages() {
@@ -47,21 +85,22 @@ public final class KeysetPages {
 
     public static <T> Map<String, Connection<T>> fetch(DSLContext db, Collection<String> parents, PageArgs page, CursorKey key,
                                                        Branch branch, Function<Record, T> map, Function<T, String> cursor) {
-        CursorKey.Seek after = page.after() == null ? null : key.seek(page.after());
-        List<String> keys = List.copyOf(parents);
+        Keyset keys = Keyset.of(page, key);
+        List<String> parentKeys = List.copyOf(parents);
         Map<String, List<Record>> rows = Loaders.group(
-                ParentPages.fetch(db, keys, p -> branch.of(p, after, page.first() + 1)), r -> r.get(PARENT));
+                ParentPages.fetch(db, parentKeys, p -> branch.of(p, keys, page.limit())), r -> r.get(PARENT));
         Map<String, Integer> totals = new HashMap<>();
         rows.forEach((p, rs) -> totals.put(p, rs.get(0).get(TOTAL)));
-        // A page is empty only when nothing follows the seek: without a cursor that means no children
-        // (count 0); after a cursor past the end, the count left with the rows, so, only in that rare
+        // A page is empty only when nothing lies past the seek: without a cursor that means no children
+        // (count 0); past a cursor at either end, the count left with the rows, so, only in that rare
         // case, one more statement fetches those parents' first rows just for their counts.
-        List<String> uncounted = after == null ? List.of() : keys.stream().filter(p -> !rows.containsKey(p)).toList();
+        List<String> uncounted = keys.cursor() == null ? List.of()
+                : parentKeys.stream().filter(p -> !rows.containsKey(p)).toList();
         if (!uncounted.isEmpty()) {
-            ParentPages.fetch(db, uncounted, p -> branch.of(p, null, 1)).forEach(r -> totals.put(r.get(PARENT), r.get(TOTAL)));
+            ParentPages.fetch(db, uncounted, p -> branch.of(p, Keyset.START, 1)).forEach(r -> totals.put(r.get(PARENT), r.get(TOTAL)));
         }
         Map<String, Connection<T>> out = new HashMap<>();
-        for (String p : keys) {
+        for (String p : parentKeys) {
             List<T> nodes = rows.getOrDefault(p, List.of()).stream().map(map).toList();
             out.put(p, Connection.of(nodes, page, cursor, totals.getOrDefault(p, 0)));
         }

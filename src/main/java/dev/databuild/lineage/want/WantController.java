@@ -60,8 +60,9 @@ class WantController {
 
     @SchemaMapping
     CompletableFuture<Connection<JobRun>> jobRuns(Want want, @Argument Integer first, @Argument String after,
+                                                  @Argument Integer last, @Argument String before,
                                                   DataFetchingEnvironment env) {
-        return CursorKey.EVENT_ID.page(env, JobRunLoaders.FOR_WANT, want.wantId(), first, after, maxPageSize);
+        return CursorKey.EVENT_ID.page(env, JobRunLoaders.FOR_WANT, want.wantId(), first, after, last, before, maxPageSize);
     }
 
     @SchemaMapping

@@ -35,14 +35,13 @@ class WantInstances {
     Map<String, Connection<PartitionInstance>> builtFor(Collection<String> wantIds, PageArgs page) {
         var pi = PARTITION_INSTANCE;
         var counted = JOB_RUN_WANT.as("counted");
-        KeysetPages.Branch branch = (w, after, limit) -> db.select(pi.fields())
+        KeysetPages.Branch branch = (w, keys, limit) -> db.select(pi.fields())
                 .select(parent(w), total(DSL.selectCount().from(counted).where(counted.WANT_ID.eq(w))))
                 .from(JOB_RUN_WANT)
                 .join(pi).on(pi.JOB_RUN_ID.eq(JOB_RUN_WANT.JOB_RUN_ID)).and(pi.REF.eq(JOB_RUN_WANT.REF))
                 .where(JOB_RUN_WANT.WANT_ID.eq(w))
-                .and(after == null ? DSL.noCondition()
-                        : DSL.row(pi.CREATED_EVENT_ID, pi.UUID).gt(after.longAt(0), after.uuidAt(1)))
-                .orderBy(pi.CREATED_EVENT_ID, pi.UUID).limit(limit);
+                .and(keys.seek(pi.CREATED_EVENT_ID, pi.UUID))
+                .orderBy(keys.order(pi.CREATED_EVENT_ID, pi.UUID)).limit(limit);
         return KeysetPages.fetch(db, wantIds, page, CursorKey.EVENT_ID_AND_UUID, branch, r -> PartitionInstance.from(r.into(pi)),
                 i -> Cursor.encode(i.createdEventId(), i.uuid()));
     }

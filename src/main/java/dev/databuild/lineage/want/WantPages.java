@@ -60,13 +60,13 @@ class WantPages {
                                                 BiFunction<dev.databuild.lineage.db.tables.Want, String, Condition> member,
                                                 Function<String, Select<? extends Record1<Integer>>> counter) {
         var counted = WANT.as("counted");
-        KeysetPages.Branch branch = (p, after, limit) -> db.select(WANT.fields())
+        KeysetPages.Branch branch = (p, keys, limit) -> db.select(WANT.fields())
                 .select(parent(p), total(counter != null ? counter.apply(p)
                         : DSL.selectCount().from(counted).where(member.apply(counted, p))))
                 .from(WANT)
                 .where(member.apply(WANT, p))
-                .and(after == null ? DSL.noCondition() : WANT.CREATED_EVENT_ID.gt(after.longAt(0)))
-                .orderBy(WANT.CREATED_EVENT_ID).limit(limit);
+                .and(keys.seek(WANT.CREATED_EVENT_ID))
+                .orderBy(keys.order(WANT.CREATED_EVENT_ID)).limit(limit);
         return KeysetPages.fetch(db, parents, page, CursorKey.EVENT_ID, branch, WantQueries::want, WantQueries::cursor);
     }
 }

@@ -43,11 +43,11 @@ public class WantQueries {
         var counted = WANT.as("counted");
         Condition filter = status == null ? DSL.noCondition() : WANT.STATUS.eq(status);
         Condition countFilter = status == null ? DSL.noCondition() : counted.STATUS.eq(status);
-        KeysetPages.Branch branch = (p, after, limit) -> db.select(WANT.fields())
+        KeysetPages.Branch branch = (p, keys, limit) -> db.select(WANT.fields())
                 .select(parent(p), total(DSL.selectCount().from(counted).where(countFilter)))
                 .from(WANT)
-                .where(filter).and(after == null ? DSL.noCondition() : WANT.CREATED_EVENT_ID.gt(after.longAt(0)))
-                .orderBy(WANT.CREATED_EVENT_ID).limit(limit);
+                .where(filter).and(keys.seek(WANT.CREATED_EVENT_ID))
+                .orderBy(keys.order(WANT.CREATED_EVENT_ID)).limit(limit);
         return KeysetPages.fetch(db, List.of(""), page, CursorKey.EVENT_ID, branch, WantQueries::want, WantQueries::cursor).get("");
     }
 

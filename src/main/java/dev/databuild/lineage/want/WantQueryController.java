@@ -34,7 +34,8 @@ class WantQueryController {
     }
 
     @QueryMapping
-    Connection<Want> wants(@Argument String status, @Argument Integer first, @Argument String after) {
-        return queries.all(status, PageArgs.of(first, after, limits.maxPageSize()));
+    Connection<Want> wants(@Argument String status, @Argument Integer first, @Argument String after,
+                           @Argument Integer last, @Argument String before) {
+        return queries.all(status, PageArgs.of(first, after, last, before, limits.maxPageSize()));
     }
 }

@@ -41,6 +41,22 @@ class QueryCostTest {
     }
 
     @Test
+    void aBackwardPageCostsItsLastLikeFirst() {
+        String forward = "{ partitionInstance(uuid: \"u\") { consumers(first: 1000) { nodes { jobRunId } }"
+                + " downstream(first: 1000) { nodes { partition { instances(first: 1000) { nodes { uuid } } } } } } }";
+        // partitionInstance 1 + consumers (1 + 1000) + downstream (1 + 1000 x (1 + partition 1 + instances (1 + 1000)))
+        assertThat(cost(forward.replace("first", "last")).complexity()).isEqualTo(cost(forward).complexity())
+                .isEqualTo(1 + (1 + 1000) + (1 + 1000L * (1 + 1 + 1 + 1000)));
+        assertThat(cost("{ wants(last: 7, before: \"c\") { nodes { wantId } } }").complexity()).isEqualTo(1 + 7);
+        assertThat(cost("{ jobRuns(last: 0) { nodes { jobRunId } } }").complexity()).isEqualTo(1);
+        assertThat(cost("{ partitions(before: \"c\") { nodes { ref } } }").complexity()).isEqualTo(1 + 20);
+        // refused when it resolves; until then it is priced at the larger page
+        assertThat(cost("{ wants(first: 3, last: 50) { nodes { wantId } } }").complexity()).isEqualTo(1 + 50);
+        String query = "query($n: Int) { partition(ref: \"r\") { instances(last: $n) { edges { node { uuid } } } } }";
+        assertThat(cost(query, Map.of("n", 9)).complexity()).isEqualTo(1 + 1 + 9 * 2);
+    }
+
+    @Test
     void fourNestedPagesOfAHundredCostAHundredMillion() {
         QueryCost cost = cost("{ wants(first: 100) { nodes { derivativeWants(first: 100) { nodes {"
                 + " derivativeWants(first: 100) { nodes { derivativeWants(first: 100) { nodes { wantId } } } } } } } } }");
