@@ -115,7 +115,7 @@ class QueryCostTest {
 
     @Test
     void theSavedGraphiqlViewsFitTheDefaultLimits() throws IOException {
-        String examples = new ClassPathResource("graphiql/examples.js").getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String examples = new ClassPathResource("static/graphiql-examples.js").getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         java.util.regex.Matcher query = java.util.regex.Pattern.compile("query: `([^`]*)`").matcher(examples);
         java.util.List<QueryCost> costs = new java.util.ArrayList<>();
         while (query.find()) {
