@@ -8,48 +8,60 @@ import dev.databuild.lineage.proto.DataBuildEvent;
 import dev.databuild.lineage.support.Http;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.Function;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * The three decoders on their own (no server, so thousands of inputs a second): whatever the bytes,
  * the answer is a list of events or a 400 naming where; never another exception. What decodes
  * survives the round trip through the form it is stored in, so replaying the log reads it back.
  */
-@AddLifecycleHook(FuzzTries.class)
 class DecoderFuzzTest {
 
-    @Property(tries = 1000)
-    void protobufSurvivesMutatedStreams(@ForAll("tapes") List<Integer> tape, @ForAll("mutations") List<Mutation> mutations) {
-        byte[] body = Mutation.applyAll(Http.delimited(valid(tape)), mutations);
-        decodes(body, EventDecoder::delimited);
+    /** Per test in CI: a second or two; {@code -Dlineage.fuzz.tries} for more. */
+    private static final int TRIES = 1000;
+
+    @Test
+    void protobufSurvivesMutatedStreams(TestInfo test) {
+        FuzzTries.run(test, TRIES, rng -> {
+            byte[] body = Mutation.applyAll(Http.delimited(valid(rng)), Mutation.random(rng, 6));
+            decodes(body, EventDecoder::delimited);
+        });
     }
 
-    @Property(tries = 1000)
-    void protobufSurvivesRandomBytes(@ForAll @Size(max = 600) byte[] body) {
-        decodes(body, EventDecoder::delimited);
+    @Test
+    void protobufSurvivesRandomBytes(TestInfo test) {
+        FuzzTries.run(test, TRIES, rng -> {
+            byte[] body = new byte[rng.nextInt(601)];
+            rng.nextBytes(body);
+            decodes(body, EventDecoder::delimited);
+        });
     }
 
-    @Property(tries = 1000)
-    void jsonSurvivesMutatedArrays(@ForAll("tapes") List<Integer> tape, @ForAll("mutations") List<Mutation> mutations) {
-        byte[] body = Mutation.applyAll(Http.jsonArray(valid(tape)), mutations);
-        decodes(body, EventDecoder::jsonArray);
-        decodes(body, EventDecoder::ndjson);
+    @Test
+    void jsonSurvivesMutatedArrays(TestInfo test) {
+        FuzzTries.run(test, TRIES, rng -> {
+            byte[] body = Mutation.applyAll(Http.jsonArray(valid(rng)), Mutation.random(rng, 6));
+            decodes(body, EventDecoder::jsonArray);
+            decodes(body, EventDecoder::ndjson);
+        });
     }
 
-    @Property(tries = 1000)
-    void jsonSurvivesRandomDocuments(@ForAll("jsonEvents") String event) {
-        decodes(("[" + event + "]").getBytes(StandardCharsets.UTF_8), EventDecoder::jsonArray);
-        decodes(event.getBytes(StandardCharsets.UTF_8), EventDecoder::ndjson);
+    /** JSON objects over the contract's own field names, so the parser gets past the first key. */
+    @Test
+    void jsonSurvivesRandomDocuments(TestInfo test) {
+        FuzzTries.run(test, TRIES, rng -> {
+            String event = JsonDocuments.object(rng, 4);
+            decodes(("[" + event + "]").getBytes(StandardCharsets.UTF_8), EventDecoder::jsonArray);
+            decodes(event.getBytes(StandardCharsets.UTF_8), EventDecoder::ndjson);
+        });
     }
 
-    private static List<DataBuildEvent> valid(List<Integer> tape) {
+    /** 1 to 12 valid events; the tape's length decides how many. */
+    private static List<DataBuildEvent> valid(SplittableRandom rng) {
+        List<Integer> tape = Choices.randomTape(rng, 80);
         return new BelModel("f", Choices.tape(tape)).take(1 + tape.size() % 12);
     }
 
@@ -82,21 +94,5 @@ class DecoderFuzzTest {
             }
         }
         return false;
-    }
-
-    @Provide
-    Arbitrary<List<Integer>> tapes() {
-        return Arbitraries.integers().greaterOrEqual(0).list().ofMaxSize(80);
-    }
-
-    @Provide
-    Arbitrary<List<Mutation>> mutations() {
-        return Mutation.some();
-    }
-
-    /** JSON objects over the contract's own field names, so the parser gets past the first key. */
-    @Provide
-    Arbitrary<String> jsonEvents() {
-        return JsonDocuments.object(4);
     }
 }

@@ -1,40 +1,50 @@
 package dev.databuild.lineage.reliability;
 
-import net.jqwik.api.lifecycle.AroundPropertyHook;
-import net.jqwik.api.lifecycle.PropagationMode;
-import net.jqwik.api.lifecycle.PropertyExecutionResult;
-import net.jqwik.api.lifecycle.PropertyExecutor;
-import net.jqwik.api.lifecycle.PropertyLifecycleContext;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.TestInfo;
 
 /**
- * CI runs each fuzz property with the {@code tries} of its annotation (a few seconds); a long run
- * overrides every one of them: {@code ./mvnw test -Dtest='*Fuzz*' -Dlineage.fuzz.tries=100000}.
+ * The loop behind every fuzz test. Seeded, so CI sees the same inputs on every run (a failure there
+ * is reproducible, never flaky), while a long run can go further or elsewhere:
+ * {@code -Dlineage.fuzz.tries=N} replaces every test's bounded CI count and
+ * {@code -Dlineage.fuzz.seed=S} moves the window of seeds. Try i draws from seed S + i alone, so a
+ * failing try replays by itself with its own seed and one try. There is no shrinking: the failure
+ * message carries the seed instead.
  */
-public class FuzzTries implements AroundPropertyHook {
+final class FuzzTries {
 
-    static final String PROPERTY = "lineage.fuzz.tries";
+    static final String TRIES = "lineage.fuzz.tries";
+    static final String SEED = "lineage.fuzz.seed";
+    static final long DEFAULT_SEED = 20261124L;
 
-    @Override
-    public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
-        Integer tries = Integer.getInteger(PROPERTY);
-        if (tries != null) {
-            context.attributes().setTries(tries);
-        }
+    private FuzzTries() {
+    }
+
+    /** Runs {@code body} with a fresh random source per try: {@code ciTries} times unless overridden. */
+    static void run(TestInfo test, int ciTries, Consumer<SplittableRandom> body) {
+        String name = test.getTestClass().map(Class::getSimpleName).orElse("?") + "#"
+                + test.getTestMethod().map(m -> m.getName()).orElse(test.getDisplayName());
+        int tries = Integer.getInteger(TRIES, ciTries);
+        long base = Long.getLong(SEED, DEFAULT_SEED);
         long started = System.nanoTime();
-        PropertyExecutionResult result = property.execute();
-        System.out.printf("[reliability] fuzz %s: %d tries in %d ms, %s%n", context.label(), result.countTries(),
-                (System.nanoTime() - started) / 1_000_000, result.status());
-        return result;
+        for (int i = 0; i < tries; i++) {
+            long seed = base + i;
+            try {
+                body.accept(new SplittableRandom(seed));
+            } catch (AssertionError | RuntimeException | StackOverflowError ex) {
+                // a decoder that overflows its stack is a finding too, so it gets the seed as well
+                report(name, i + 1, base, started, "FAILED");
+                throw new AssertionError(String.format("fuzz %s failed: seed=%d try=%d (base seed %d); replay it alone with"
+                                + " -Dtest='%s' -D%s=%d -D%s=1%n%s", name, seed, i, base, name, SEED, seed, TRIES, ex),
+                        ex);
+            }
+        }
+        report(name, tries, base, started, "SUCCESSFUL");
     }
 
-    @Override
-    public PropagationMode propagateTo() {
-        return PropagationMode.ALL_DESCENDANTS;
-    }
-
-    @Override
-    public int aroundPropertyProximity() {
-        // outside jqwik's own hooks, so the tries are set before generation starts
-        return -100;
+    private static void report(String name, int tries, long base, long started, String status) {
+        System.out.printf("[reliability] fuzz %s: %d tries from seed %d in %d ms, %s%n", name, tries, base,
+                (System.nanoTime() - started) / 1_000_000, status);
     }
 }

@@ -1,10 +1,8 @@
 package dev.databuild.lineage.reliability;
 
 import java.util.List;
-import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import java.util.SplittableRandom;
+import java.util.StringJoiner;
 
 /** Random JSON built from the contract's field names and hostile values. */
 final class JsonDocuments {
@@ -23,22 +21,35 @@ final class JsonDocuments {
     private JsonDocuments() {
     }
 
-    static Arbitrary<String> object(int depth) {
-        Arbitrary<String> member = Combinators.combine(Arbitraries.of(KEYS), value(depth - 1))
-                .as((k, v) -> "\"" + k + "\":" + v);
-        return member.list().ofMaxSize(4).map(ms -> ms.stream().collect(Collectors.joining(",", "{", "}")));
+    /** An object of up to 4 members, nested at most {@code depth} levels. */
+    static String object(SplittableRandom rng, int depth) {
+        StringJoiner members = new StringJoiner(",", "{", "}");
+        for (int i = rng.nextInt(5); i > 0; i--) {
+            members.add("\"" + pick(rng, KEYS) + "\":" + value(rng, depth - 1));
+        }
+        return members.toString();
     }
 
-    static Arbitrary<String> value(int depth) {
-        Arbitrary<String> scalar = Arbitraries.of(SCALARS);
+    /** Scalars, objects and arrays 3 : 3 : 1, so most documents keep an object's shape. */
+    static String value(SplittableRandom rng, int depth) {
         if (depth <= 0) {
-            return scalar;
+            return pick(rng, SCALARS);
         }
-        Arbitrary<String> array = Arbitraries.lazy(() -> value(depth - 1)).list().ofMaxSize(3)
-                .map(vs -> vs.stream().collect(Collectors.joining(",", "[", "]")));
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, scalar),
-                net.jqwik.api.Tuple.of(3, Arbitraries.lazy(() -> object(depth))),
-                net.jqwik.api.Tuple.of(1, array));
+        int kind = rng.nextInt(7);
+        if (kind < 3) {
+            return pick(rng, SCALARS);
+        }
+        if (kind < 6) {
+            return object(rng, depth);
+        }
+        StringJoiner items = new StringJoiner(",", "[", "]");
+        for (int i = rng.nextInt(4); i > 0; i--) {
+            items.add(value(rng, depth - 1));
+        }
+        return items.toString();
+    }
+
+    private static String pick(SplittableRandom rng, List<String> from) {
+        return from.get(rng.nextInt(from.size()));
     }
 }

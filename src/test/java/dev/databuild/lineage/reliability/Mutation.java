@@ -2,11 +2,10 @@ package dev.databuild.lineage.reliability;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import java.util.SplittableRandom;
 
 /** One edit of a valid body: the mutations a fuzzer applies to reach the decoders' corners. */
 record Mutation(Kind kind, int at, int length, int value) {
@@ -20,13 +19,21 @@ record Mutation(Kind kind, int at, int length, int value) {
     private static final List<String> TOKENS = List.of("-1", "0", "18446744073709551615", "18446744073709551616", "9223372036854775807",
             "1e400", "1.5", "null", "true", "[]", "{}", "\"\"", "\"\\u0000\"", "\"\\ud800\"", "\"x\"", "[[[[[[[[", "}}}}", ",", ":");
 
-    static Arbitrary<Mutation> any() {
-        return Combinators.combine(Arbitraries.of(Kind.class), Arbitraries.integers().greaterOrEqual(0),
-                Arbitraries.integers().between(1, 64), Arbitraries.integers().greaterOrEqual(0)).as(Mutation::new);
+    /** Any kind; position and value are reduced modulo what the body offers when applied. */
+    static Mutation random(SplittableRandom rng) {
+        Kind[] kinds = Kind.values();
+        return new Mutation(kinds[rng.nextInt(kinds.length)], rng.nextInt() & Integer.MAX_VALUE, rng.nextInt(1, 65),
+                rng.nextInt() & Integer.MAX_VALUE);
     }
 
-    static Arbitrary<List<Mutation>> some() {
-        return any().list().ofMinSize(1).ofMaxSize(6);
+    /** One to {@code maxCount} mutations, applied in order. */
+    static List<Mutation> random(SplittableRandom rng, int maxCount) {
+        int n = rng.nextInt(1, maxCount + 1);
+        List<Mutation> mutations = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            mutations.add(random(rng));
+        }
+        return mutations;
     }
 
     static byte[] applyAll(byte[] body, List<Mutation> mutations) {
