@@ -24,7 +24,8 @@ record Targets(String wantWithDerivatives, String midRef, String retriedRun, UUI
                 order by abs(consumer_count - 10), uuid limit 1""");
         var wide = db.fetchOne("""
                 select uuid, consumer_count from partition_instance
-                order by abs(consumer_count - ?), uuid limit 1""", fanOut);
+                order by case when consumer_count >= ? then 0 else 1 end, abs(consumer_count - ?), uuid
+                limit 1""", fanOut, fanOut);
         long latest = ((Number) db.fetchValue("select max(created_at) from partition_instance")).longValue();
         return new Targets(want, mid, retried, uuid(hub.get(0)), hub.get(1, Integer.class), uuid(small.get(0)),
                 small.get(1, Integer.class), uuid(wide.get(0)), wide.get(1, Integer.class), latest);
