@@ -1,0 +1,54 @@
+package dev.databuild.lineage.bench;
+
+import dev.databuild.lineage.support.Http;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** A raw HTTP GraphQL POST, as any client sends it; fails loudly on errors so timings stay honest. */
+final class GraphQlPost {
+
+    private GraphQlPost() {
+    }
+
+    static String document(String name) {
+        try (InputStream in = GraphQlPost.class.getResourceAsStream("/graphql-test/" + name + ".graphql")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    static String body(String document, Map<String, Object> variables) {
+        String vars = variables.entrySet().stream()
+                .map(e -> json(e.getKey()) + ":" + (e.getValue() instanceof Number ? e.getValue() : json(String.valueOf(e.getValue()))))
+                .collect(Collectors.joining(",", "{", "}"));
+        return "{\"query\":" + json(document) + ",\"variables\":" + vars + "}";
+    }
+
+    static String post(int port, String body) {
+        Http.Response r = Http.post(port, "/graphql", "application/json", body.getBytes(StandardCharsets.UTF_8));
+        if (r.status() != 200 || r.body().contains("\"errors\"")) {
+            throw new IllegalStateException("GraphQL request failed: " + r.status() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    private static String json(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> sb.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return sb.append('"').toString();
+    }
+}
