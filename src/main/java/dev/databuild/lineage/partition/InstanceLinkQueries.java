@@ -67,12 +67,20 @@ public class InstanceLinkQueries {
     /** The instances built from each input, in the order they were reported: (event, output uuid). */
     public Map<PartitionInstance, Connection<PartitionInstance>> downstream(Collection<PartitionInstance> inputs, PageArgs page) {
         Keyset keys = Keyset.of(page, CursorKey.EVENT_ID_AND_UUID);
-        var rows = ParentPages.fetch(db, List.copyOf(inputs), in -> db.select(PARTITION_INSTANCE.fields())
-                .select(READ_DEP.INPUT_UUID.as(PARENT), READ_DEP.EVENT_ID.as(SORT))
-                .from(READ_DEP).join(PARTITION_INSTANCE).on(PARTITION_INSTANCE.UUID.eq(READ_DEP.OUTPUT_UUID))
-                .where(READ_DEP.INPUT_UUID.eq(in.uuid())).and(keys.seek(READ_DEP.EVENT_ID, READ_DEP.OUTPUT_UUID))
-                .orderBy(keys.order(READ_DEP.EVENT_ID, READ_DEP.OUTPUT_UUID))
-                .limit(page.limit()));
+        // cut from read_dep alone before the join, like consumers: a hub costs a page, not its fan-out
+        var rows = ParentPages.fetch(db, List.copyOf(inputs), in -> {
+            var cut = db.select(READ_DEP.INPUT_UUID, READ_DEP.EVENT_ID, READ_DEP.OUTPUT_UUID).from(READ_DEP)
+                    .where(READ_DEP.INPUT_UUID.eq(in.uuid())).and(keys.seek(READ_DEP.EVENT_ID, READ_DEP.OUTPUT_UUID))
+                    .orderBy(keys.order(READ_DEP.EVENT_ID, READ_DEP.OUTPUT_UUID))
+                    .limit(page.limit()).asTable("page");
+            Field<Long> event = cut.field(READ_DEP.EVENT_ID);
+            Field<UUID> output = cut.field(READ_DEP.OUTPUT_UUID);
+            return db.select(PARTITION_INSTANCE.fields())
+                    .select(cut.field(READ_DEP.INPUT_UUID).as(PARENT), event.as(SORT))
+                    .from(cut).join(PARTITION_INSTANCE).on(PARTITION_INSTANCE.UUID.eq(output))
+                    .orderBy(keys.order(event, output))
+                    .limit(page.limit());
+        });
         var hits = Pages.group(rows, r -> r.get(PARENT, UUID.class), r -> {
             var inst = PartitionInstance.from(r.into(PARTITION_INSTANCE));
             return new Pages.Hit<>(inst, Cursor.encode(r.get(SORT, Long.class), inst.uuid()), 0);
