@@ -4,7 +4,6 @@ import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.dataloader.DataLoader;
 
 /**
  * What a connection's cursors hold: its sort key, part by part. A field checks its cursor before it
@@ -42,8 +41,7 @@ public enum CursorKey {
         if (checked.cursor() != null) {
             seek(checked.cursorArgument(), checked.cursor());
         }
-        DataLoader<PageKey<K>, Connection<T>> pages = env.getDataLoader(loader);
-        return pages.load(new PageKey<>(parent, checked));
+        return Loaders.page(env, loader, parent, checked);
     }
 
     /** The decoded cursor of {@code page}, or null when it has none. */

@@ -49,8 +49,13 @@ public final class Loaders {
 
     public static <K, T> CompletableFuture<Connection<T>> page(DataFetchingEnvironment env, String name, K parent,
                                                                Integer first, String after, int maxPageSize) {
+        return page(env, name, parent, PageArgs.of(first, after, maxPageSize));
+    }
+
+    /** The page of {@code parent} through the named connection loader, for arguments already checked. */
+    public static <K, T> CompletableFuture<Connection<T>> page(DataFetchingEnvironment env, String name, K parent, PageArgs page) {
         DataLoader<PageKey<K>, Connection<T>> loader = env.getDataLoader(name);
-        return loader.load(new PageKey<>(parent, PageArgs.of(first, after, maxPageSize)));
+        return loader.load(new PageKey<>(parent, page));
     }
 
     /** Groups rows by parent key, keeping the fetch order within each parent. */
