@@ -20,7 +20,6 @@ import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Row2;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
@@ -57,29 +56,31 @@ class LineageQueries {
         if (outputsByRun.size() == 1) {
             return neighbours(outputsByRun, limit, READ_DEP.INPUT_UUID, READ_DEP.OUTPUT_UUID);
         }
-        Field<UUID[]> outputs = DSL.val(outputsByRun.values().stream().flatMap(Set::stream).toArray(UUID[]::new),
-                SQLDataType.UUID.getArrayDataType());
-        return batch(outputsByRun.keySet(), limit, READ_DEP.INPUT_UUID, t -> t.OUTPUT_UUID.eq(DSL.any(outputs)));
+        List<Field<UUID>> outputs = outputsByRun.values().stream().flatMap(Set::stream).<Field<UUID>>map(DSL::inline).toList();
+        return batch(outputsByRun.keySet(), limit, READ_DEP.INPUT_UUID, t -> t.OUTPUT_UUID.in(outputs));
     }
 
     /**
      * Per run: the instances it built from the given inputs of it. Which inputs count is the walk's
-     * choice (the run was on their consumer page), so the rows are matched on (run, input) pairs.
+     * choice (the run was on their consumer page), so the rows are matched on (run, input) pairs,
+     * each written as one text ("run/uuid": a UUID's text has a fixed length, so it cannot be
+     * confused).
      */
     Map<String, Slice> outputs(Map<String, Set<UUID>> inputsByRun, int limit) {
         if (inputsByRun.size() == 1) {
             return neighbours(inputsByRun, limit, READ_DEP.OUTPUT_UUID, READ_DEP.INPUT_UUID);
         }
-        // literal pairs: H2 looks a row up in a constant set, where a bound list or a subquery
-        // would be scanned for every read_dep row
-        List<Row2<String, UUID>> pairs = new ArrayList<>();
-        inputsByRun.forEach((run, inputs) -> inputs.forEach(i -> pairs.add(DSL.row(DSL.inline(run), DSL.inline(i)))));
-        return batch(inputsByRun.keySet(), limit, READ_DEP.OUTPUT_UUID, t -> DSL.row(t.JOB_RUN_ID, t.INPUT_UUID).in(pairs));
+        List<Field<String>> pairs = new ArrayList<>();
+        inputsByRun.forEach((run, inputs) -> inputs.forEach(i -> pairs.add(DSL.inline(run + "/" + i))));
+        return batch(inputsByRun.keySet(), limit, READ_DEP.OUTPUT_UUID,
+                t -> DSL.concat(t.JOB_RUN_ID, DSL.inline("/"), t.INPUT_UUID.cast(SQLDataType.VARCHAR(36))).in(pairs));
     }
 
     /**
      * A frontier of runs in one {@link BatchPages} statement: per run, the distinct instances on the
-     * {@code wanted} side of its read_dep rows that {@code given} keeps, in (ref, uuid) order.
+     * {@code wanted} side of its read_dep rows that {@code given} keeps, in (ref, uuid) order. What
+     * {@code given} matches is written out as literals: both databases look a row up in a constant
+     * set, where a bound array is cast again for every row (PostgreSQL) or a subquery re-run (H2).
      */
     private Map<String, Slice> batch(Set<String> runs, int limit, Field<UUID> wanted,
                                      Function<dev.databuild.lineage.db.tables.ReadDep, Condition> given) {

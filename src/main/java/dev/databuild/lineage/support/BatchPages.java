@@ -108,7 +108,9 @@ public final class BatchPages {
             }
             perParent.add(last.as(BOUND[i]));
         }
-        Table<?> ends = DSL.select(perParent).from(bound).asTable("c");
+        // OFFSET 0 keeps PostgreSQL from merging this derived table into the join, which would
+        // evaluate each page end once per joined row instead of once per parent
+        Table<?> ends = DSL.select(perParent).from(bound).offset(DSL.inline(0)).asTable("c");
         Field<K> parent = ends.field(PARENT, column.getDataType());
         Field<Integer> total = ends.field(TOTAL, Integer.class);
 
