@@ -7,7 +7,7 @@
 -- nodes are a subset of these rows: the benchmark asserts that, and reports both counts.
 -- superset 'instance' = lineage.nodes[].instance.uuid
 -- superset 'run' = lineage.nodes[].jobRun.jobRunId
-with recursive focus as (
+with recursive focus(uuid) as (
     select pi.uuid from partition_ref p join partition_instance pi on pi.uuid = p.current_uuid where p.ref = :ref
 ),
 up(uuid, depth) as (
@@ -31,11 +31,11 @@ down(uuid, depth) as (
       and (select count(*) from read_dep d2 where d2.input_uuid = w.uuid and d2.job_run_id = rr.job_run_id
            and (d2.output_ref < d.output_ref or (d2.output_ref = d.output_ref and d2.output_uuid < d.output_uuid))) < :limit
 ),
-instances as (
+instances(uuid, depth) as (
     select uuid, min(depth) as depth from (select uuid, -depth as depth from up union all select uuid, depth from down) a
     group by uuid
 ),
-runs as (
+runs(job_run_id, depth) as (
     select o.job_run_id, -min(u.depth) - 1 as depth
     from up u join partition_instance o on o.uuid = u.uuid where u.depth < :depth group by o.job_run_id
     union all

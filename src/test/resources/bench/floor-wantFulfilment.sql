@@ -19,24 +19,24 @@ with recursive tree(want_id, parent_id, lvl) as (
     from tree t join want w on w.triggered_by_run_id in (select jw.job_run_id from job_run_want jw where jw.want_id = t.want_id)
     where t.lvl < 2
 ),
-ranked as (
+ranked(want_id, parent_id, lvl, rn) as (
     select t.want_id, t.parent_id, t.lvl,
            row_number() over (partition by t.parent_id, t.lvl order by w.created_event_id) as rn
     from tree t join want w on w.want_id = t.want_id
 ),
-kept as (
+kept(want_id, parent_id, lvl) as (
     select want_id, parent_id, lvl from ranked
     where lvl = 0 or (lvl = 1 and rn <= 20)
        or (lvl = 2 and rn <= 20 and parent_id in (select r1.want_id from ranked r1 where r1.lvl = 1 and r1.rn <= 20))
 ),
-runs as (
+runs(owner, parent_id, lvl, job_run_id, job_label, status, attempt, previous_attempt_id, rn) as (
     select * from (
         select k.want_id as owner, k.parent_id, k.lvl, j.job_run_id, j.job_label, j.status, j.attempt, j.previous_attempt_id,
                row_number() over (partition by k.want_id, k.parent_id, k.lvl order by j.buffered_event_id) as rn
         from kept k join job_run j on j.job_run_id in (select jw.job_run_id from job_run_want jw where jw.want_id = k.want_id)
     ) x where rn <= 20
 ),
-inst as (
+inst(owner, lvl, uuid, ref, status, superseded_event_id, job_run_id, rn) as (
     select * from (
         select k.want_id as owner, k.lvl, pi.uuid, pi.ref, pi.status, pi.superseded_event_id, pi.job_run_id,
                row_number() over (partition by k.want_id order by pi.created_event_id, pi.uuid) as rn

@@ -104,7 +104,10 @@ final class Floors {
             }
             return new Result(all.size(), perSection, keys, totals);
         } catch (SQLException ex) {
-            throw new IllegalStateException("floor " + floor.name() + " failed: " + ex.getMessage(), ex);
+            String m = String.valueOf(ex.getMessage());
+            int at = m.indexOf("[*]");
+            throw new IllegalStateException("floor " + floor.name() + " failed: "
+                    + (at < 0 ? m.substring(0, Math.min(m.length(), 400)) : m.substring(Math.max(0, at - 200), Math.min(m.length(), at + 200))));
         }
     }
 

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.jooq.DSLContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,15 +27,13 @@ final class Requests {
     private record Request(String name, String body, String floor, Map<String, Object> floorParams) {
     }
 
-    private final DSLContext db;
     private final StatementCounter statements;
     private final Floors floors;
     private final int ours;
     private final int unbatched;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Requests(DSLContext db, StatementCounter statements, Floors floors, int ours, int unbatched) {
-        this.db = db;
+    Requests(StatementCounter statements, Floors floors, int ours, int unbatched) {
         this.statements = statements;
         this.floors = floors;
         this.ours = ours;
