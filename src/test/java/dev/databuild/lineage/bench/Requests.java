@@ -32,6 +32,7 @@ final class Requests {
     private final int ours;
     private final int unbatched;
     private final JsonMapper json = JsonMapper.builder().build();
+    private final List<String> notes = new ArrayList<>();
 
     Requests(StatementCounter statements, Floors floors, int ours, int unbatched) {
         this.statements = statements;
@@ -49,6 +50,7 @@ final class Requests {
         for (Request r : requests(t)) {
             p50.put(r.name(), measure(report, r));
         }
+        notes.forEach(report::note);
         String hub = "first consumers page + totalCount, hub (" + t.hubConsumers() + " consumers)";
         String small = "first consumers page + totalCount, small (" + t.smallConsumers() + " consumers)";
         report.note("Hub page vs small page (ours, p50): " + Report.fmt(p50.get(hub) / p50.get(small)) + "x (target <= 3x)");
@@ -93,6 +95,11 @@ final class Requests {
         if (floor != null) {
             floorResult = floors.run(floor, r.floorParams());
             assertThat(Floors.check(floor, floorResult, data)).as("floor rows vs our answer").isNull();
+            if (!floor.supersets().isEmpty()) {
+                long nodes = floor.supersets().values().stream().mapToLong(path -> JsonPaths.select(data, path).size()).sum();
+                notes.add(r.name() + ": our answer has " + nodes + " nodes, all among the floor's " + floorResult.rows()
+                        + " rows (every instance and run within the depth under the per-node limit, no node budget).");
+            }
         }
         Measured o = time(() -> GraphQlPost.post(ours, r.body()));
         Measured u = time(() -> GraphQlPost.post(unbatched, r.body()));
