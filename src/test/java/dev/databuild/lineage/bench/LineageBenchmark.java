@@ -10,8 +10,6 @@ import dev.databuild.lineage.support.TestDatabase;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -24,9 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
@@ -44,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = LineageBenchmark.BenchDatabase.class)
+@ContextConfiguration(initializers = BenchDatabase.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 @TestPropertySource(properties = {
         "lineage.graphql.max-page-size=1000",
@@ -152,21 +147,5 @@ class LineageBenchmark {
         ProjectionTables.ALL.forEach(t -> db.deleteFrom(t).execute());
         db.deleteFrom(EVENT_LOG).execute();
         db.update(LOG_HEAD).set(LOG_HEAD.LAST_EVENT_ID, 0L).execute();
-    }
-
-    /**
-     * A new database per context, as the other database tests get, with H2's reuse of a statement's
-     * previous result turned off: H2 otherwise answers a repeated identical SELECT on unchanged
-     * tables from memory (see BENCHMARKS.md), which would time a cache, not a query, for all three ways.
-     */
-    public static class BenchDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-        @Override
-        public void initialize(ConfigurableApplicationContext context) {
-            Map<String, Object> props = new HashMap<>(TestDatabase.newDatabase());
-            if (!TestDatabase.isPostgres()) {
-                props.put("spring.datasource.url", props.get("spring.datasource.url") + ";OPTIMIZE_REUSE_RESULTS=0");
-            }
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("bench-database", props));
-        }
     }
 }
