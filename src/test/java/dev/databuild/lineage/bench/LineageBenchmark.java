@@ -83,7 +83,7 @@ class LineageBenchmark {
         Path file = tmp.resolve("bel-" + events + ".bin");
         long n = BelFile.write(new EventGenerator(params), file);
         Report report = new Report(n, hub, n + " events generated (target " + events + ") into a delimited BEL file of "
-                + file.toFile().length() / (1 << 20) + " MB, " + params.refCount() + " refs in " + DEPTH + " layers, seed 42");
+                + Report.fmt(file.toFile().length() / 1e6) + " MB, " + params.refCount() + " refs in " + DEPTH + " layers, seed 42");
         ingestion(report, file, n);
         report.note("Peak heap of the JVM while generating and ingesting: " + HeapPeak.peakBytes() / (1 << 20) + " MB");
         db.execute("ANALYZE");
