@@ -12,7 +12,11 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** One-off differential check: dumps projections of generated logs for comparison between two builds. */
+/**
+ * Differential check between two builds: dumps the projection of 30 generated logs, ingested in
+ * batches of 1, up to 50 and up to 3,000 events, to /tmp/difftest/TAG-N.txt. Run it with
+ * -Ddump.tag=old on one build and -Ddump.tag=new on the other, then compare the files.
+ */
 class ProjectionDump extends DatabaseTest {
 
     @Autowired
