@@ -37,6 +37,7 @@ class ProjectionDump extends DatabaseTest {
                 ingest.ingest(events.subList(from, to));
                 from = to;
             }
+            Files.createDirectories(Path.of("/tmp/difftest"));
             Files.writeString(Path.of("/tmp/difftest/" + tag + "-" + seed + ".txt"), ProjectionSnapshot.projection(db).toString());
             dev.databuild.lineage.ingest.ProjectionTables.ALL.forEach(t -> db.deleteFrom(t).execute());
             db.deleteFrom(dev.databuild.lineage.db.Tables.EVENT_LOG).execute();
