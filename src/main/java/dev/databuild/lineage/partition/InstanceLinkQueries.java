@@ -71,7 +71,7 @@ public class InstanceLinkQueries {
         var rows = ParentPages.fetch(db, List.copyOf(inputs), in -> {
             var cut = db.select(READ_DEP.INPUT_UUID, READ_DEP.EVENT_ID, READ_DEP.OUTPUT_UUID).from(READ_DEP)
                     .where(READ_DEP.INPUT_UUID.eq(in.uuid())).and(keys.seek(READ_DEP.EVENT_ID, READ_DEP.OUTPUT_UUID))
-                    .orderBy(keys.order(READ_DEP.EVENT_ID, READ_DEP.OUTPUT_UUID))
+                    .orderBy(keys.order(READ_DEP.INPUT_UUID, READ_DEP.EVENT_ID, READ_DEP.OUTPUT_UUID))
                     .limit(page.limit()).asTable("page");
             Field<Long> event = cut.field(READ_DEP.EVENT_ID);
             Field<UUID> output = cut.field(READ_DEP.OUTPUT_UUID);
@@ -96,7 +96,10 @@ public class InstanceLinkQueries {
         var rows = ParentPages.fetch(db, List.copyOf(inputs), in -> {
             var cut = db.select(RUN_READ.INPUT_UUID, RUN_READ.EVENT_ID, RUN_READ.JOB_RUN_ID).from(RUN_READ)
                     .where(RUN_READ.INPUT_UUID.eq(in.uuid())).and(keys.seek(RUN_READ.EVENT_ID, RUN_READ.JOB_RUN_ID))
-                    .orderBy(keys.order(RUN_READ.EVENT_ID, RUN_READ.JOB_RUN_ID))
+                    // the constant input_uuid leads the ORDER BY: H2 reads an index in order only when
+                    // the ORDER BY starts with the index's first column, else it sorts the whole fan-out
+                    // (a 100,000-reader hub: 39 ms instead of 0.2 ms)
+                    .orderBy(keys.order(RUN_READ.INPUT_UUID, RUN_READ.EVENT_ID, RUN_READ.JOB_RUN_ID))
                     .limit(page.limit()).asTable("page");
             Field<Long> event = cut.field(RUN_READ.EVENT_ID);
             Field<String> runId = cut.field(RUN_READ.JOB_RUN_ID);
