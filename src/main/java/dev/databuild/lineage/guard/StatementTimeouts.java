@@ -27,12 +27,21 @@ class StatementTimeouts {
 
     private record Listener(int seconds) implements ExecuteListener {
 
+        /**
+         * Every statement gets its timeout, 0 included: H2 keeps the timeout on the (pooled) session.
+         * It is only set when it differs, because H2 sets it by running SET QUERY_TIMEOUT, which
+         * counts as a schema change: every prepared statement of the database, the one about to run
+         * included, is parsed and planned again before its next execution. (H2 caches the
+         * session's value, PostgreSQL's driver keeps it on the statement: reading it is free.)
+         */
         @Override
         public void prepareEnd(ExecuteContext ctx) {
-            // set on every statement, 0 included: H2 keeps the timeout on the (pooled) session
             if (ctx.statement() != null) {
                 try {
-                    ctx.statement().setQueryTimeout(inReadWriteTransaction() ? 0 : seconds);
+                    int wanted = inReadWriteTransaction() ? 0 : seconds;
+                    if (ctx.statement().getQueryTimeout() != wanted) {
+                        ctx.statement().setQueryTimeout(wanted);
+                    }
                 } catch (SQLException ex) {
                     throw new IllegalStateException("cannot set the statement timeout", ex);
                 }

@@ -1,5 +1,6 @@
 package dev.databuild.lineage.jobrun;
 
+import dev.databuild.lineage.support.BatchPages;
 import dev.databuild.lineage.support.CursorKey;
 import dev.databuild.lineage.support.KeysetPages;
 import static dev.databuild.lineage.db.Tables.JOB_RUN;
@@ -15,9 +16,11 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.Table;
+import org.jooq.TableLike;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -38,35 +41,47 @@ class JobRunPages {
     /** Every run scheduled for the want: its attempts in order. */
     Map<String, Connection<JobRun>> forWants(Collection<String> wantIds, PageArgs page) {
         return fetch(wantIds, page,
-                w -> DSL.select(JOB_RUN_WANT.JOB_RUN_ID).from(JOB_RUN_WANT).where(JOB_RUN_WANT.WANT_ID.eq(w)));
+                w -> DSL.select(JOB_RUN_WANT.JOB_RUN_ID).from(JOB_RUN_WANT).where(JOB_RUN_WANT.WANT_ID.eq(w)),
+                JOB_RUN_WANT.WANT_ID, JOB_RUN_WANT.join(JOB_RUN).on(JOB_RUN.JOB_RUN_ID.eq(JOB_RUN_WANT.JOB_RUN_ID)));
     }
 
     /** Runs that built what the run read. */
     Map<String, Connection<JobRun>> upstream(Collection<String> jobRunIds, PageArgs page) {
         return fetch(jobRunIds, page, r -> DSL.select(PARTITION_INSTANCE.JOB_RUN_ID).from(RUN_READ)
                 .join(PARTITION_INSTANCE).on(PARTITION_INSTANCE.UUID.eq(RUN_READ.INPUT_UUID))
-                .where(RUN_READ.JOB_RUN_ID.eq(r)));
+                .where(RUN_READ.JOB_RUN_ID.eq(r)),
+                RUN_READ.JOB_RUN_ID, RUN_READ.join(PARTITION_INSTANCE).on(PARTITION_INSTANCE.UUID.eq(RUN_READ.INPUT_UUID))
+                        .join(JOB_RUN).on(JOB_RUN.JOB_RUN_ID.eq(PARTITION_INSTANCE.JOB_RUN_ID)));
     }
 
     /** Runs that read what the run built. */
     Map<String, Connection<JobRun>> downstream(Collection<String> jobRunIds, PageArgs page) {
         return fetch(jobRunIds, page, r -> DSL.select(RUN_READ.JOB_RUN_ID).from(PARTITION_INSTANCE)
                 .join(RUN_READ).on(RUN_READ.INPUT_UUID.eq(PARTITION_INSTANCE.UUID))
-                .where(PARTITION_INSTANCE.JOB_RUN_ID.eq(r)));
+                .where(PARTITION_INSTANCE.JOB_RUN_ID.eq(r)),
+                PARTITION_INSTANCE.JOB_RUN_ID, PARTITION_INSTANCE.join(RUN_READ).on(RUN_READ.INPUT_UUID.eq(PARTITION_INSTANCE.UUID))
+                        .join(JOB_RUN).on(JOB_RUN.JOB_RUN_ID.eq(RUN_READ.JOB_RUN_ID)));
     }
 
     /**
      * @param members the ids of a parent's runs, possibly repeated; counted DISTINCT for totalCount
+     * @param parent  the parent key column of {@code linked}
+     * @param linked  every parent's runs joined with their rows, possibly repeated, for batches
      */
     private Map<String, Connection<JobRun>> fetch(Collection<String> parents, PageArgs page,
-                                                  Function<String, Select<Record1<String>>> members) {
+                                                  Function<Field<String>, Select<Record1<String>>> members,
+                                                  Field<String> parent, TableLike<?> linked) {
+        var counted = JOB_RUN.as("counted");
         KeysetPages.Branch branch = (p, keys, limit) -> db.select(JOB_RUN.fields())
-                .select(parent(p), total(distinctCount(members.apply(p))))
+                .select(parent(p), total(distinctCount(members.apply(DSL.val(p)))))
                 .from(JOB_RUN)
-                .where(JOB_RUN.JOB_RUN_ID.in(members.apply(p)))
+                .where(JOB_RUN.JOB_RUN_ID.in(members.apply(DSL.val(p))))
                 .and(keys.seek(JOB_RUN.BUFFERED_EVENT_ID))
                 .orderBy(keys.order(JOB_RUN.BUFFERED_EVENT_ID)).limit(limit);
-        return KeysetPages.fetch(db, parents, page, CursorKey.EVENT_ID, branch, JobRunQueries::run, JobRunQueries::cursor);
+        var batched = new KeysetPages.Batched(new BatchPages.Relation<>(parent, linked,
+                p -> DSL.field(DSL.selectCount().from(counted).where(counted.JOB_RUN_ID.in(members.apply(p)))), JOB_RUN.fields())
+                .distinctRows(), JOB_RUN.BUFFERED_EVENT_ID);
+        return KeysetPages.fetch(db, parents, page, CursorKey.EVENT_ID, branch, batched, JobRunQueries::run, JobRunQueries::cursor);
     }
 
     private static Select<Record1<Integer>> distinctCount(Select<Record1<String>> ids) {

@@ -1,5 +1,6 @@
 package dev.databuild.lineage.jobrun;
 
+import dev.databuild.lineage.support.BatchPages;
 import dev.databuild.lineage.support.CursorKey;
 import dev.databuild.lineage.support.KeysetPages;
 import static dev.databuild.lineage.db.Tables.PARTITION_INSTANCE;
@@ -40,8 +41,13 @@ class RunInstances {
                 .where(RUN_READ.JOB_RUN_ID.eq(r))
                 .and(keys.seek(RUN_READ.INPUT_REF, RUN_READ.INPUT_UUID))
                 .orderBy(keys.order(RUN_READ.INPUT_REF, RUN_READ.INPUT_UUID)).limit(limit);
+        var batched = new KeysetPages.Batched(new BatchPages.Relation<>(RUN_READ.JOB_RUN_ID,
+                RUN_READ.join(PI).on(PI.UUID.eq(RUN_READ.INPUT_UUID)),
+                r -> DSL.field(DSL.selectCount().from(counted).where(counted.JOB_RUN_ID.eq(r))), PI.fields()),
+                RUN_READ.INPUT_REF, RUN_READ.INPUT_UUID);
         // input_ref is the instance's ref: the run read that ref's instance
-        return KeysetPages.fetch(db, jobRunIds, page, CursorKey.REF_AND_UUID, branch, RunInstances::instance, i -> Cursor.encode(i.ref(), i.uuid()));
+        return KeysetPages.fetch(db, jobRunIds, page, CursorKey.REF_AND_UUID, branch, batched, RunInstances::instance,
+                i -> Cursor.encode(i.ref(), i.uuid()));
     }
 
     /** What each run built, by ref: a run builds one instance per ref. */
@@ -53,7 +59,10 @@ class RunInstances {
                 .where(PI.JOB_RUN_ID.eq(r))
                 .and(keys.seek(PI.REF))
                 .orderBy(keys.order(PI.REF)).limit(limit);
-        return KeysetPages.fetch(db, jobRunIds, page, CursorKey.REF, branch, RunInstances::instance, i -> Cursor.encode(i.ref()));
+        var batched = new KeysetPages.Batched(new BatchPages.Relation<>(PI.JOB_RUN_ID, PI,
+                r -> DSL.field(DSL.selectCount().from(counted).where(counted.JOB_RUN_ID.eq(r))), PI.fields()), PI.REF);
+        return KeysetPages.fetch(db, jobRunIds, page, CursorKey.REF, branch, batched, RunInstances::instance,
+                i -> Cursor.encode(i.ref()));
     }
 
     private static PartitionInstance instance(Record r) {

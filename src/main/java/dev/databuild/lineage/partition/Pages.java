@@ -1,10 +1,13 @@
 package dev.databuild.lineage.partition;
 
 import dev.databuild.lineage.support.ApiException;
+import dev.databuild.lineage.support.BatchPages;
 import dev.databuild.lineage.support.Connection;
 import dev.databuild.lineage.support.PageArgs;
+import dev.databuild.lineage.support.ParentPages;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +15,11 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Select;
 
 /** Puts the rows of a {@code ParentPages} statement back together as one connection per parent. */
 public final class Pages {
@@ -32,11 +40,19 @@ public final class Pages {
      */
     public static <K, T> Map<K, Connection<T>> assemble(Collection<K> parents, PageArgs page, Map<K, List<Hit<T>>> hits,
                                                         Function<List<K>, Map<K, Integer>> recount) {
+        return assemble(parents, page, hits, Map.of(), recount);
+    }
+
+    /** Same, where {@code known} holds the totals a batch statement already counted, rows or not. */
+    public static <K, T> Map<K, Connection<T>> assemble(Collection<K> parents, PageArgs page, Map<K, List<Hit<T>>> hits,
+                                                        Map<K, Integer> known, Function<List<K>, Map<K, Integer>> recount) {
         Map<K, Connection<T>> out = new LinkedHashMap<>();
         List<K> lost = new ArrayList<>();
         for (K parent : parents) {
             List<Hit<T>> rows = hits.getOrDefault(parent, List.of());
-            if (rows.isEmpty() && page.cursor() != null) {
+            if (known.containsKey(parent)) {
+                out.put(parent, connection(rows, page, known.get(parent)));
+            } else if (rows.isEmpty() && page.cursor() != null) {
                 lost.add(parent);
             } else {
                 out.put(parent, connection(rows, page, rows.isEmpty() ? 0 : rows.get(0).total()));
@@ -47,6 +63,34 @@ public final class Pages {
             lost.forEach(p -> out.put(p, connection(List.of(), page, totals.getOrDefault(p, 0))));
         }
         return out;
+    }
+
+    /**
+     * Pages of many parents: one {@link BatchPages} statement for all of them, or for a lone parent
+     * its {@code branch} seek, which counts it too. Each row's total is filled in from where it was
+     * counted.
+     *
+     * @param branch one parent's page with the parent key as {@link PartitionQueries#PARENT} and its
+     *               total as {@link PartitionQueries#TOTAL}
+     */
+    public static <K, T> Map<K, Connection<T>> batched(DSLContext db, Collection<K> parents, PageArgs page,
+                                                       BatchPages.Relation<K> relation, Condition seek, boolean descending,
+                                                       Field<?>[] sortKey, Function<K, Select<Record>> branch,
+                                                       Function<Record, Hit<T>> hit, Function<List<K>, Map<K, Integer>> recount) {
+        if (parents.size() > 1) {
+            var batch = BatchPages.fetch(db, parents, page.limit(), relation, seek, descending, sortKey);
+            Map<K, List<Hit<T>>> hits = new HashMap<>();
+            batch.rows().forEach((p, rows) -> hits.put(p, rows.stream().map(r -> withTotal(hit.apply(r), batch.totals().get(p))).toList()));
+            return assemble(parents, page, hits, batch.totals(), recount);
+        }
+        Class<K> type = relation.parent().getType();
+        var hits = group(ParentPages.fetch(db, List.copyOf(parents), branch), r -> r.get(PartitionQueries.PARENT, type),
+                r -> withTotal(hit.apply(r), r.get(PartitionQueries.TOTAL, Integer.class)));
+        return assemble(parents, page, hits, recount);
+    }
+
+    private static <T> Hit<T> withTotal(Hit<T> hit, int total) {
+        return new Hit<>(hit.node(), hit.cursor(), total);
     }
 
     /** For relations whose total is a counter column of the parent itself. */

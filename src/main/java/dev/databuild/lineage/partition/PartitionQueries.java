@@ -5,16 +5,17 @@ import static dev.databuild.lineage.db.Tables.PARTITION_REF;
 import static dev.databuild.lineage.db.Tables.WANT;
 import static dev.databuild.lineage.db.Tables.WANT_PARTITION;
 
+import dev.databuild.lineage.support.BatchPages;
 import dev.databuild.lineage.support.Connection;
 import dev.databuild.lineage.support.Cursor;
 import dev.databuild.lineage.support.CursorKey;
 import dev.databuild.lineage.support.KeysetPages.Keyset;
 import dev.databuild.lineage.support.PageArgs;
-import dev.databuild.lineage.support.ParentPages;
 import dev.databuild.lineage.want.Want;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -70,36 +71,42 @@ class PartitionQueries {
     Map<String, Connection<PartitionInstance>> instances(Collection<String> refs, PageArgs page) {
         var counted = PARTITION_INSTANCE.as("counted");
         Keyset keys = Keyset.of(page, CursorKey.EVENT_ID).descending();
-        var rows = ParentPages.fetch(db, List.copyOf(refs), ref -> db.select(PARTITION_INSTANCE.fields())
-                .select(DSL.field(DSL.selectCount().from(counted).where(counted.REF.eq(ref))).as(TOTAL))
-                .from(PARTITION_INSTANCE)
-                .where(PARTITION_INSTANCE.REF.eq(ref))
-                .and(keys.seek(PARTITION_INSTANCE.CREATED_EVENT_ID))
-                .orderBy(keys.order(PARTITION_INSTANCE.CREATED_EVENT_ID))
-                .limit(page.limit()));
-        var hits = Pages.group(rows, r -> r.get(PARTITION_INSTANCE.REF), r -> {
-            var inst = PartitionInstance.from(r.into(PARTITION_INSTANCE));
-            return new Pages.Hit<>(inst, Cursor.encode(inst.createdEventId()), r.get(TOTAL, Integer.class));
-        });
-        return Pages.assemble(refs, page, hits, lost -> counts(PARTITION_INSTANCE.REF, lost));
+        Function<Field<String>, Field<Integer>> total = ref -> DSL.field(DSL.selectCount().from(counted).where(counted.REF.eq(ref)));
+        return Pages.batched(db, refs, page, new BatchPages.Relation<>(PARTITION_INSTANCE.REF, PARTITION_INSTANCE, total, PARTITION_INSTANCE.fields()),
+                keys.seek(PARTITION_INSTANCE.CREATED_EVENT_ID), keys.backward(), new Field<?>[] {PARTITION_INSTANCE.CREATED_EVENT_ID},
+                ref -> db.select(PARTITION_INSTANCE.fields())
+                        .select(PARTITION_INSTANCE.REF.as(PARENT), total.apply(DSL.val(ref)).as(TOTAL))
+                        .from(PARTITION_INSTANCE)
+                        .where(PARTITION_INSTANCE.REF.eq(ref))
+                        .and(keys.seek(PARTITION_INSTANCE.CREATED_EVENT_ID))
+                        .orderBy(keys.order(PARTITION_INSTANCE.CREATED_EVENT_ID))
+                        .limit(page.limit()),
+                r -> {
+                    var inst = PartitionInstance.from(r.into(PARTITION_INSTANCE));
+                    return new Pages.Hit<>(inst, Cursor.encode(inst.createdEventId()), 0);
+                }, lost -> counts(PARTITION_INSTANCE.REF, lost));
     }
 
     /** The wants naming each ref, oldest first; the cursor is the want's creating event. */
     Map<String, Connection<Want>> wants(Collection<String> refs, PageArgs page) {
         var counted = WANT_PARTITION.as("counted");
         Long after = eventCursor(page);
-        var rows = ParentPages.fetch(db, List.copyOf(refs), ref -> db.select(WANT.fields())
-                .select(WANT_PARTITION.REF.as(PARENT), DSL.field(DSL.selectCount().from(counted).where(counted.REF.eq(ref))).as(TOTAL))
-                .from(WANT_PARTITION).join(WANT).on(WANT.WANT_ID.eq(WANT_PARTITION.WANT_ID))
-                .where(WANT_PARTITION.REF.eq(ref))
-                .and(after == null ? DSL.noCondition() : WANT.CREATED_EVENT_ID.gt(after))
-                .orderBy(WANT.CREATED_EVENT_ID)
-                .limit(page.limit()));
-        var hits = Pages.group(rows, r -> r.get(PARENT, String.class), r -> {
-            Want w = dev.databuild.lineage.want.Want.from(r.into(WANT));
-            return new Pages.Hit<>(w, Cursor.encode(w.createdEventId()), r.get(TOTAL, Integer.class));
-        });
-        return Pages.assemble(refs, page, hits, lost -> counts(WANT_PARTITION.REF, lost));
+        Condition seek = after == null ? DSL.noCondition() : WANT.CREATED_EVENT_ID.gt(after);
+        Function<Field<String>, Field<Integer>> total = ref -> DSL.field(DSL.selectCount().from(counted).where(counted.REF.eq(ref)));
+        return Pages.batched(db, refs, page, new BatchPages.Relation<>(WANT_PARTITION.REF,
+                        WANT_PARTITION.join(WANT).on(WANT.WANT_ID.eq(WANT_PARTITION.WANT_ID)), total, WANT.fields()),
+                seek, false, new Field<?>[] {WANT.CREATED_EVENT_ID},
+                ref -> db.select(WANT.fields())
+                        .select(WANT_PARTITION.REF.as(PARENT), total.apply(DSL.val(ref)).as(TOTAL))
+                        .from(WANT_PARTITION).join(WANT).on(WANT.WANT_ID.eq(WANT_PARTITION.WANT_ID))
+                        .where(WANT_PARTITION.REF.eq(ref))
+                        .and(seek)
+                        .orderBy(WANT.CREATED_EVENT_ID)
+                        .limit(page.limit()),
+                r -> {
+                    Want w = dev.databuild.lineage.want.Want.from(r.into(WANT));
+                    return new Pages.Hit<>(w, Cursor.encode(w.createdEventId()), 0);
+                }, lost -> counts(WANT_PARTITION.REF, lost));
     }
 
     private static Long eventCursor(PageArgs page) {

@@ -85,19 +85,40 @@ public final class KeysetPages {
 
     public static <T> Map<String, Connection<T>> fetch(DSLContext db, Collection<String> parents, PageArgs page, CursorKey key,
                                                        Branch branch, Function<Record, T> map, Function<T, String> cursor) {
+        return fetch(db, parents, page, key, branch, null, map, cursor);
+    }
+
+    /**
+     * The relation of a connection read for many parents at once ({@link BatchPages}), ordered by
+     * {@code sortKey} like its {@link Branch}.
+     */
+    public record Batched(BatchPages.Relation<String> relation, Field<?>... sortKey) {
+    }
+
+    /** A batch of more than one parent is read by {@code batched} in one statement, a single parent by its {@code branch}. */
+    public static <T> Map<String, Connection<T>> fetch(DSLContext db, Collection<String> parents, PageArgs page, CursorKey key,
+                                                       Branch branch, Batched batched, Function<Record, T> map,
+                                                       Function<T, String> cursor) {
         Keyset keys = Keyset.of(page, key);
         List<String> parentKeys = List.copyOf(parents);
-        Map<String, List<Record>> rows = Loaders.group(
-                ParentPages.fetch(db, parentKeys, p -> branch.of(p, keys, page.limit())), r -> r.get(PARENT));
+        Map<String, List<Record>> rows;
         Map<String, Integer> totals = new HashMap<>();
-        rows.forEach((p, rs) -> totals.put(p, rs.get(0).get(TOTAL)));
-        // A page is empty only when nothing lies past the seek: without a cursor that means no children
-        // (count 0); past a cursor at either end, the count left with the rows, so, only in that rare
-        // case, one more statement fetches those parents' first rows just for their counts.
-        List<String> uncounted = keys.cursor() == null ? List.of()
-                : parentKeys.stream().filter(p -> !rows.containsKey(p)).toList();
-        if (!uncounted.isEmpty()) {
-            ParentPages.fetch(db, uncounted, p -> branch.of(p, Keyset.START, 1)).forEach(r -> totals.put(r.get(PARENT), r.get(TOTAL)));
+        if (batched != null && parentKeys.size() > 1) {
+            BatchPages.Batch<String> batch = BatchPages.fetch(db, parentKeys, page.limit(), batched.relation(),
+                    keys.seek(batched.sortKey()), keys.backward(), batched.sortKey());
+            rows = batch.rows();
+            totals.putAll(batch.totals());
+        } else {
+            rows = Loaders.group(ParentPages.fetch(db, parentKeys, p -> branch.of(p, keys, page.limit())), r -> r.get(PARENT));
+            rows.forEach((p, rs) -> totals.put(p, rs.get(0).get(TOTAL)));
+            // A page is empty only when nothing lies past the seek: without a cursor that means no
+            // children (count 0); past a cursor at either end, the count left with the rows, so, only
+            // in that rare case, one more statement fetches those parents' first rows just for their counts.
+            List<String> uncounted = keys.cursor() == null ? List.of()
+                    : parentKeys.stream().filter(p -> !totals.containsKey(p)).toList();
+            if (!uncounted.isEmpty()) {
+                ParentPages.fetch(db, uncounted, p -> branch.of(p, Keyset.START, 1)).forEach(r -> totals.put(r.get(PARENT), r.get(TOTAL)));
+            }
         }
         Map<String, Connection<T>> out = new HashMap<>();
         for (String p : parentKeys) {

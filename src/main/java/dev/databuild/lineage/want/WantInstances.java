@@ -5,6 +5,7 @@ import static dev.databuild.lineage.db.Tables.PARTITION_INSTANCE;
 import static dev.databuild.lineage.support.KeysetPages.parent;
 import static dev.databuild.lineage.support.KeysetPages.total;
 
+import dev.databuild.lineage.support.BatchPages;
 import dev.databuild.lineage.support.CursorKey;
 import dev.databuild.lineage.support.KeysetPages;
 import dev.databuild.lineage.partition.PartitionInstance;
@@ -42,7 +43,11 @@ class WantInstances {
                 .where(JOB_RUN_WANT.WANT_ID.eq(w))
                 .and(keys.seek(pi.CREATED_EVENT_ID, pi.UUID))
                 .orderBy(keys.order(pi.CREATED_EVENT_ID, pi.UUID)).limit(limit);
-        return KeysetPages.fetch(db, wantIds, page, CursorKey.EVENT_ID_AND_UUID, branch, r -> PartitionInstance.from(r.into(pi)),
-                i -> Cursor.encode(i.createdEventId(), i.uuid()));
+        var batched = new KeysetPages.Batched(new BatchPages.Relation<>(JOB_RUN_WANT.WANT_ID,
+                JOB_RUN_WANT.join(pi).on(pi.JOB_RUN_ID.eq(JOB_RUN_WANT.JOB_RUN_ID)).and(pi.REF.eq(JOB_RUN_WANT.REF)),
+                w -> DSL.field(DSL.selectCount().from(counted).where(counted.WANT_ID.eq(w))), pi.fields()),
+                pi.CREATED_EVENT_ID, pi.UUID);
+        return KeysetPages.fetch(db, wantIds, page, CursorKey.EVENT_ID_AND_UUID, branch, batched,
+                r -> PartitionInstance.from(r.into(pi)), i -> Cursor.encode(i.createdEventId(), i.uuid()));
     }
 }

@@ -5,6 +5,7 @@ import static dev.databuild.lineage.db.Tables.WANT;
 import static dev.databuild.lineage.support.KeysetPages.parent;
 import static dev.databuild.lineage.support.KeysetPages.total;
 
+import dev.databuild.lineage.support.BatchPages;
 import dev.databuild.lineage.support.CursorKey;
 import dev.databuild.lineage.support.KeysetPages;
 import dev.databuild.lineage.support.Connection;
@@ -15,8 +16,10 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.Select;
+import org.jooq.TableLike;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -37,19 +40,30 @@ class WantPages {
     /** Wants spawned by dep-misses of any run scheduled for the parent want. */
     Map<String, Connection<Want>> derivedFromWants(Collection<String> wantIds, PageArgs page) {
         return fetch(wantIds, page, (w, parentId) -> w.TRIGGERED_BY_RUN_ID.in(
-                DSL.select(JOB_RUN_WANT.JOB_RUN_ID).from(JOB_RUN_WANT).where(JOB_RUN_WANT.WANT_ID.eq(parentId))), null);
+                DSL.select(JOB_RUN_WANT.JOB_RUN_ID).from(JOB_RUN_WANT).where(JOB_RUN_WANT.WANT_ID.eq(parentId))), null,
+                new Linked(JOB_RUN_WANT.WANT_ID, JOB_RUN_WANT.join(WANT).on(WANT.TRIGGERED_BY_RUN_ID.eq(JOB_RUN_WANT.JOB_RUN_ID)), true));
     }
 
     /** Wants spawned by the parent run's dep-miss. */
     Map<String, Connection<Want>> derivedFromRun(Collection<String> runIds, PageArgs page) {
-        return fetch(runIds, page, (w, runId) -> w.TRIGGERED_BY_RUN_ID.eq(runId), null);
+        return fetch(runIds, page, (w, runId) -> w.TRIGGERED_BY_RUN_ID.eq(runId), null,
+                new Linked(WANT.TRIGGERED_BY_RUN_ID, WANT, false));
     }
 
     /** The wants the parent run was scheduled for. */
     Map<String, Connection<Want>> scheduledFor(Collection<String> runIds, PageArgs page) {
         return fetch(runIds, page, (w, runId) -> w.WANT_ID.in(
                         DSL.select(JOB_RUN_WANT.WANT_ID).from(JOB_RUN_WANT).where(JOB_RUN_WANT.JOB_RUN_ID.eq(runId))),
-                runId -> DSL.select(DSL.countDistinct(JOB_RUN_WANT.WANT_ID)).from(JOB_RUN_WANT).where(JOB_RUN_WANT.JOB_RUN_ID.eq(runId)));
+                runId -> DSL.select(DSL.countDistinct(JOB_RUN_WANT.WANT_ID)).from(JOB_RUN_WANT).where(JOB_RUN_WANT.JOB_RUN_ID.eq(runId)),
+                new Linked(JOB_RUN_WANT.JOB_RUN_ID, JOB_RUN_WANT.join(WANT).on(WANT.WANT_ID.eq(JOB_RUN_WANT.WANT_ID)), true));
+    }
+
+    /**
+     * Every parent's wants joined with their rows, for a batch of parents.
+     *
+     * @param repeats whether the join can list a want more than once for one parent
+     */
+    private record Linked(Field<String> parent, TableLike<?> wants, boolean repeats) {
     }
 
     /**
@@ -57,16 +71,19 @@ class WantPages {
      * @param counter the parent's count when cheaper than counting {@code member} (null: count it)
      */
     private Map<String, Connection<Want>> fetch(Collection<String> parents, PageArgs page,
-                                                BiFunction<dev.databuild.lineage.db.tables.Want, String, Condition> member,
-                                                Function<String, Select<? extends Record1<Integer>>> counter) {
+                                                BiFunction<dev.databuild.lineage.db.tables.Want, Field<String>, Condition> member,
+                                                Function<Field<String>, Select<? extends Record1<Integer>>> counter, Linked linked) {
         var counted = WANT.as("counted");
+        Function<Field<String>, Select<? extends Record1<Integer>>> count = p -> counter != null ? counter.apply(p)
+                : DSL.selectCount().from(counted).where(member.apply(counted, p));
         KeysetPages.Branch branch = (p, keys, limit) -> db.select(WANT.fields())
-                .select(parent(p), total(counter != null ? counter.apply(p)
-                        : DSL.selectCount().from(counted).where(member.apply(counted, p))))
+                .select(parent(p), total(count.apply(DSL.val(p))))
                 .from(WANT)
-                .where(member.apply(WANT, p))
+                .where(member.apply(WANT, DSL.val(p)))
                 .and(keys.seek(WANT.CREATED_EVENT_ID))
                 .orderBy(keys.order(WANT.CREATED_EVENT_ID)).limit(limit);
-        return KeysetPages.fetch(db, parents, page, CursorKey.EVENT_ID, branch, WantQueries::want, WantQueries::cursor);
+        var relation = new BatchPages.Relation<>(linked.parent(), linked.wants(), p -> DSL.field(count.apply(p)), WANT.fields());
+        var batched = new KeysetPages.Batched(linked.repeats() ? relation.distinctRows() : relation, WANT.CREATED_EVENT_ID);
+        return KeysetPages.fetch(db, parents, page, CursorKey.EVENT_ID, branch, batched, WantQueries::want, WantQueries::cursor);
     }
 }

@@ -1,0 +1,155 @@
+package dev.databuild.lineage.support;
+
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectField;
+import org.jooq.SortField;
+import org.jooq.Table;
+import org.jooq.TableLike;
+import org.jooq.impl.DSL;
+
+/**
+ * The pages of many parents in one statement whose text does not depend on how many there are: the
+ * parent keys are bound as one array. Per parent, two index seeks find where its page ends (the
+ * sort key of its last row) and one count gives its total, as a per-parent branch would; then its
+ * rows are joined up to that key. So a parent costs a page of rows whatever its fan-out (plus the
+ * count, which every connection without a counter column pays), and a batch is one statement.
+ *
+ * <p>Why not one UNION ALL branch per parent: its text grows with the batch, so it is rendered,
+ * parsed and planned anew every time (H2 never caches a UNION), which costs far more than the rows
+ * it reads once a batch has more than a few parents.
+ */
+public final class BatchPages {
+
+    private static final String PARENT = "batch_parent";
+    private static final String TOTAL = "batch_total";
+    private static final String ROW = "batch_row";
+    private static final String[] BOUND = {"batch_bound_1", "batch_bound_2"};
+
+    private BatchPages() {
+    }
+
+    /**
+     * A relation read for many parents at once.
+     *
+     * @param parent   the parent key column of the related rows, e.g. partition_instance.job_run_id
+     * @param from     the related rows, possibly a join of tables, that {@code parent} belongs to
+     * @param distinct whether the join can repeat a row for one parent (then a one-part sort key)
+     * @param total    the number of related rows of the parent whose key is the given field
+     * @param fields   what each row carries
+     */
+    public record Relation<K>(Field<K> parent, TableLike<?> from, Condition filter, boolean distinct,
+                              Function<Field<K>, Field<Integer>> total, List<? extends SelectField<?>> fields) {
+
+        public Relation(Field<K> parent, TableLike<?> from, Function<Field<K>, Field<Integer>> total, SelectField<?>... fields) {
+            this(parent, from, DSL.noCondition(), false, total, List.of(fields));
+        }
+
+        public Relation<K> where(Condition condition) {
+            return new Relation<>(parent, from, filter.and(condition), distinct, total, fields);
+        }
+
+        public Relation<K> distinctRows() {
+            return new Relation<>(parent, from, filter, true, total, fields);
+        }
+    }
+
+    /** Every parent's total, and the rows of its page (one more than the page if more follow), in reading order. */
+    public record Batch<K>(Map<K, List<Record>> rows, Map<K, Integer> totals) {
+    }
+
+    /**
+     * @param limit      one page plus the row that says more follow
+     * @param seek       the cursor's condition on the related rows (noCondition without a cursor)
+     * @param descending whether a parent's rows are read by {@code sortKey} descending
+     * @param sortKey    one or two columns, unique per parent
+     */
+    @SuppressWarnings("unchecked")
+    public static <K> Batch<K> fetch(DSLContext db, Collection<K> parents, int limit, Relation<K> relation, Condition seek,
+                                     boolean descending, Field<?>... sortKey) {
+        if (sortKey.length < 1 || sortKey.length > 2 || relation.distinct() && sortKey.length != 1) {
+            throw new IllegalArgumentException("a sort key of one part, or of two without repeated rows");
+        }
+        Field<K> column = relation.parent();
+        K[] keys = parents.toArray(n -> (K[]) Array.newInstance(column.getType(), n));
+        Table<?> bound = DSL.unnest(DSL.val(keys, column.getDataType().getArrayDataType())).as("p", "k");
+        Field<K> key = bound.field("k", column.getDataType());
+        Condition own = column.eq(key).and(relation.filter()).and(seek);
+        SortField<?>[] order = order(sortKey, descending);
+
+        // per parent: its total, and the sort key of the last row of its page
+        List<SelectField<?>> perParent = new ArrayList<>(List.of(key.as(PARENT), relation.total().apply(key).as(TOTAL)));
+        for (int i = 0; i < sortKey.length; i++) {
+            Field<Object> part = (Field<Object>) sortKey[i];
+            var nth = relation.distinct() ? DSL.selectDistinct(part) : DSL.select(part);
+            Field<Object> last = DSL.field(nth.from(relation.from()).where(own).orderBy(order).offset(limit - 1).limit(1));
+            if (i == 0) {
+                // fewer rows than a page: the page ends at the parent's last row
+                last = DSL.coalesce(last, DSL.field(DSL.select(descending ? DSL.min(part) : DSL.max(part))
+                        .from(relation.from()).where(own)));
+            }
+            perParent.add(last.as(BOUND[i]));
+        }
+        Table<?> ends = DSL.select(perParent).from(bound).asTable("c");
+        Field<K> parent = ends.field(PARENT, column.getDataType());
+        Field<Integer> total = ends.field(TOTAL, Integer.class);
+
+        Field<K> row = column.as(ROW);
+        List<SelectField<?>> select = new ArrayList<>(List.of(parent, total, row));
+        select.addAll(relation.fields());
+        List<SortField<?>> sort = new ArrayList<>(List.of(parent.asc()));
+        sort.addAll(List.of(order));
+        var result = (relation.distinct() ? db.selectDistinct(select) : db.select(select))
+                .from(ends)
+                .leftJoin(relation.from()).on(column.eq(parent)).and(relation.filter()).and(seek)
+                .and(upTo(ends, sortKey, descending))
+                .orderBy(sort)
+                .fetch();
+        Map<K, List<Record>> rows = new LinkedHashMap<>();
+        Map<K, Integer> totals = new HashMap<>();
+        for (Record r : result) {
+            K p = r.get(parent);
+            totals.put(p, r.get(total));
+            if (r.get(row) != null) {
+                rows.computeIfAbsent(p, x -> new ArrayList<>()).add(r);
+            }
+        }
+        return new Batch<>(rows, totals);
+    }
+
+    /**
+     * Rows up to the page's last key, inclusive. Its first part alone bounds the index range, so a
+     * parent's rows past its page are never read.
+     */
+    @SuppressWarnings("unchecked")
+    private static Condition upTo(Table<?> ends, Field<?>[] sortKey, boolean descending) {
+        Field<Object> first = (Field<Object>) sortKey[0];
+        Field<Object> end = (Field<Object>) ends.field(BOUND[0]);
+        Condition within = descending ? first.ge(end) : first.le(end);
+        if (sortKey.length == 1) {
+            return within;
+        }
+        Field<Object> second = (Field<Object>) sortKey[1];
+        Field<Object> secondEnd = (Field<Object>) ends.field(BOUND[1]);
+        // no second bound: fewer rows than a page, every row up to the first part's end
+        return within.and(first.ne(end).or(secondEnd.isNull()).or(descending ? second.ge(secondEnd) : second.le(secondEnd)));
+    }
+
+    private static SortField<?>[] order(Field<?>[] sortKey, boolean descending) {
+        SortField<?>[] out = new SortField<?>[sortKey.length];
+        for (int i = 0; i < sortKey.length; i++) {
+            out[i] = descending ? sortKey[i].desc() : sortKey[i].asc();
+        }
+        return out;
+    }
+}
