@@ -15,7 +15,9 @@ import dev.databuild.lineage.ingest.Rows.Ref;
 import dev.databuild.lineage.ingest.Rows.TaintMark;
 import dev.databuild.lineage.support.JobRunStatus;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
@@ -35,8 +37,6 @@ class StateLoader {
      * 60-200 us at 1,000), and PostgreSQL does not mind: a few hundred keeps statements few.
      */
     private static final int CHUNK = 200;
-    private static final List<String> RETRYABLE = List.of(JobRunStatus.DEP_MISS.name(), JobRunStatus.FAILED.name(),
-            JobRunStatus.CANCELED.name());
 
     private final DSLContext db;
 
@@ -156,10 +156,10 @@ class StateLoader {
                 .where(PARTITION_INSTANCE.REF.in(part))
                 .forEach(r -> built.add(new String[] {r.value1(), r.value2()})));
         List<String> runIds = built.stream().map(b -> b[1]).distinct().toList();
-        java.util.Set<String> open = new java.util.HashSet<>();
+        Set<String> open = new HashSet<>();
         chunks(runIds, part -> db.select(JOB_RUN.JOB_RUN_ID, JOB_RUN.STATUS).from(JOB_RUN).where(JOB_RUN.JOB_RUN_ID.in(part))
                 .forEach(r -> {
-                    if (RETRYABLE.contains(r.value2())) {
+                    if (JobRunStatus.valueOf(r.value2()).isRetryable()) {
                         open.add(r.value1());
                     }
                 }));
