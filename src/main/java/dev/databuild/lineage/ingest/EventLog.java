@@ -6,7 +6,9 @@ import static dev.databuild.lineage.db.Tables.LOG_HEAD;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.databuild.lineage.proto.DataBuildEvent;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
@@ -35,18 +37,15 @@ public class EventLog {
         return db.select(LOG_HEAD.LAST_EVENT_ID).from(LOG_HEAD).where(LOG_HEAD.ID.eq(1)).fetchSingle(LOG_HEAD.LAST_EVENT_ID);
     }
 
-    byte[] storedBytes(long eventId) {
-        return db.select(EVENT_LOG.PAYLOAD).from(EVENT_LOG).where(EVENT_LOG.EVENT_ID.eq(eventId)).fetchOne(EVENT_LOG.PAYLOAD);
-    }
-
-    void append(DataBuildEvent e, byte[] payload, long receivedAt) {
-        db.insertInto(EVENT_LOG)
-                .set(EVENT_LOG.EVENT_ID, e.getEventId())
-                .set(EVENT_LOG.EVENT_TIME, e.getTimestamp())
-                .set(EVENT_LOG.KIND, e.getEventCase().name().toLowerCase())
-                .set(EVENT_LOG.PAYLOAD, payload)
-                .set(EVENT_LOG.RECEIVED_AT, receivedAt)
-                .execute();
+    /** The stored bytes of those of the events that are in the log, by id (a map the caller may add to). */
+    Map<Long, byte[]> storedBytes(List<Long> eventIds) {
+        Map<Long, byte[]> out = new HashMap<>();
+        for (int i = 0; i < eventIds.size(); i += 1_000) {
+            db.select(EVENT_LOG.EVENT_ID, EVENT_LOG.PAYLOAD).from(EVENT_LOG)
+                    .where(EVENT_LOG.EVENT_ID.in(eventIds.subList(i, Math.min(eventIds.size(), i + 1_000))))
+                    .forEach(r -> out.put(r.value1(), r.value2()));
+        }
+        return out;
     }
 
     public List<DataBuildEvent> read(long after, int limit) {
@@ -55,14 +54,18 @@ public class EventLog {
                 .fetch(r -> parse(r.value1()));
     }
 
-    /** Streams the whole log in id order, a page at a time, so replay never holds it all. */
-    void forEach(int pageSize, Consumer<DataBuildEvent> action) {
+    /** Hands the whole log over in id order, a page at a time, so replay never holds it all; returns the count. */
+    long forEachPage(int pageSize, Consumer<List<DataBuildEvent>> action) {
         long after = 0;
+        long count = 0;
         while (true) {
             List<DataBuildEvent> page = read(after, pageSize);
-            page.forEach(action);
+            if (!page.isEmpty()) {
+                action.accept(page);
+            }
+            count += page.size();
             if (page.size() < pageSize) {
-                return;
+                return count;
             }
             after = page.get(page.size() - 1).getEventId();
         }

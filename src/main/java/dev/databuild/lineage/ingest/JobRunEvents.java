@@ -1,41 +1,35 @@
 package dev.databuild.lineage.ingest;
 
-import static dev.databuild.lineage.db.Tables.JOB_RUN;
-import static dev.databuild.lineage.db.Tables.JOB_RUN_STATUS_HISTORY;
-import static dev.databuild.lineage.db.Tables.JOB_RUN_WANT;
-import static dev.databuild.lineage.db.Tables.PARTITION_INSTANCE;
-import static dev.databuild.lineage.db.Tables.WANT;
-
-import dev.databuild.lineage.db.tables.records.JobRunRecord;
+import dev.databuild.lineage.ingest.Rows.Run;
 import dev.databuild.lineage.proto.JobRunBufferEventV1;
 import dev.databuild.lineage.proto.PartitionRef;
 import dev.databuild.lineage.support.JobRunStatus;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
 /** A job run's life: buffered (minting its instances), queued, running, and its one terminal event. */
 @Component
 class JobRunEvents {
 
-    private final DSLContext db;
     private final InstanceStates instances;
 
-    JobRunEvents(DSLContext db, InstanceStates instances) {
-        this.db = db;
+    JobRunEvents(InstanceStates instances) {
         this.instances = instances;
     }
 
     void buffer(EventContext ctx, JobRunBufferEventV1 e) {
-        if (Exists.any(db, JOB_RUN, JOB_RUN.JOB_RUN_ID.eq(e.getJobRunId()))) {
+        BatchState s = ctx.state;
+        if (s.run(e.getJobRunId()) != null) {
             throw EventRejected.inapplicable("job run " + e.getJobRunId() + " was already buffered");
         }
         List<String> refs = e.getBuildingPartitionsList().stream().map(PartitionRef::getRef).toList();
         Set<String> building = Set.copyOf(refs);
         for (var wap : e.getWantAttributedPartitionsList()) {
-            if (!Exists.any(db, WANT, WANT.WANT_ID.eq(wap.getWantId()))) {
+            if (s.want(wap.getWantId()) == null) {
                 throw EventRejected.inapplicable("job run " + e.getJobRunId() + " is attributed to unknown want " + wap.getWantId());
             }
             for (PartitionRef r : wap.getPartitionsList()) {
@@ -45,30 +39,30 @@ class JobRunEvents {
                 }
             }
         }
-        JobRunRecord previous = previousAttempt(e.getJobLabel(), refs);
-        db.insertInto(JOB_RUN)
-                .set(JOB_RUN.JOB_RUN_ID, e.getJobRunId())
-                .set(JOB_RUN.JOB_LABEL, e.getJobLabel())
-                .set(JOB_RUN.STATUS, JobRunStatus.BUFFERED.name())
-                .set(JOB_RUN.BUFFERED_EVENT_ID, ctx.eventId)
-                .set(JOB_RUN.BUFFERED_AT, ctx.at)
-                .set(JOB_RUN.PREVIOUS_ATTEMPT_ID, previous == null ? null : previous.getJobRunId())
-                .set(JOB_RUN.ATTEMPT_ROOT_ID, previous == null ? e.getJobRunId() : previous.getAttemptRootId())
-                .set(JOB_RUN.ATTEMPT, previous == null ? 1 : previous.getAttempt() + 1)
-                .execute();
-        history(ctx, e.getJobRunId(), JobRunStatus.BUFFERED);
-        for (String ref : refs) {
-            instances.mint(ctx, e.getJobRunId(), ref);
+        Run previous = previousAttempt(s, e.getJobLabel(), refs);
+        Run run = new Run();
+        run.id = e.getJobRunId();
+        run.label = e.getJobLabel();
+        run.status = JobRunStatus.BUFFERED;
+        run.bufferedEventId = ctx.eventId;
+        run.bufferedAt = ctx.at;
+        run.previousAttemptId = previous == null ? null : previous.id;
+        run.attemptRootId = previous == null ? run.id : previous.attemptRootId;
+        run.attempt = previous == null ? 1 : previous.attempt + 1;
+        if (previous != null) {
+            previous.retried = true;
         }
+        s.created(s.runs, run.id, run);
+        history(ctx, run);
+        for (String ref : refs) {
+            run.outputs.put(ref, instances.mint(ctx, run.id, ref));
+        }
+        Set<List<String>> attributed = new HashSet<>();
         for (var wap : e.getWantAttributedPartitionsList()) {
             for (PartitionRef r : wap.getPartitionsList()) {
-                db.insertInto(JOB_RUN_WANT)
-                        .set(JOB_RUN_WANT.JOB_RUN_ID, e.getJobRunId())
-                        .set(JOB_RUN_WANT.WANT_ID, wap.getWantId())
-                        .set(JOB_RUN_WANT.REF, r.getRef())
-                        .set(JOB_RUN_WANT.EVENT_ID, ctx.eventId)
-                        .onDuplicateKeyIgnore()
-                        .execute();
+                if (attributed.add(List.of(wap.getWantId(), r.getRef()))) {
+                    s.appends.jobRunWants.add(new Object[] {run.id, wap.getWantId(), r.getRef(), ctx.eventId});
+                }
             }
         }
     }
@@ -77,84 +71,70 @@ class JobRunEvents {
      * The run this one retries: the latest earlier run of the same job label sharing a building ref
      * that ended DepMiss, Failed or Canceled and has not been retried yet (so chains stay linear).
      */
-    private JobRunRecord previousAttempt(String jobLabel, List<String> refs) {
-        var next = JOB_RUN.as("next_attempt");
-        return db.selectFrom(JOB_RUN)
-                .where(JOB_RUN.JOB_LABEL.eq(jobLabel))
-                .and(JOB_RUN.STATUS.in(JobRunStatus.DEP_MISS.name(), JobRunStatus.FAILED.name(), JobRunStatus.CANCELED.name()))
-                .andExists(db.selectOne().from(PARTITION_INSTANCE)
-                        .where(PARTITION_INSTANCE.JOB_RUN_ID.eq(JOB_RUN.JOB_RUN_ID)).and(PARTITION_INSTANCE.REF.in(refs)))
-                .andNotExists(db.selectOne().from(next).where(next.PREVIOUS_ATTEMPT_ID.eq(JOB_RUN.JOB_RUN_ID)))
-                .orderBy(JOB_RUN.BUFFERED_EVENT_ID.desc())
-                .limit(1)
-                .fetchOne();
+    private static Run previousAttempt(BatchState s, String jobLabel, List<String> refs) {
+        Run latest = null;
+        for (String id : s.retryCandidatesFor(refs)) {
+            Run r = s.run(id);
+            if (r.label.equals(jobLabel) && r.status.isRetryable() && !r.retried
+                    && (latest == null || r.bufferedEventId > latest.bufferedEventId)) {
+                latest = r;
+            }
+        }
+        return latest;
     }
 
-    JobRunRecord live(String jobRunId, String eventName) {
-        JobRunRecord run = db.selectFrom(JOB_RUN).where(JOB_RUN.JOB_RUN_ID.eq(jobRunId)).fetchOne();
+    Run live(EventContext ctx, String jobRunId, String eventName) {
+        Run run = ctx.state.run(jobRunId);
         if (run == null) {
             throw EventRejected.inapplicable(eventName + " names unknown job run " + jobRunId);
         }
-        JobRunStatus status = JobRunStatus.valueOf(run.getStatus());
-        if (status.isTerminal()) {
+        if (run.status.isTerminal()) {
             throw EventRejected.inapplicable(eventName + " for job run " + jobRunId + " which already ended as "
-                    + status + " (event " + run.getEndedEventId() + ")");
+                    + run.status + " (event " + run.endedEventId + ")");
         }
         return run;
     }
 
     void queue(EventContext ctx, String jobRunId) {
-        JobRunRecord run = live(jobRunId, "job_run_queue_v1");
-        if (!JobRunStatus.BUFFERED.name().equals(run.getStatus())) {
-            throw EventRejected.inapplicable("job_run_queue_v1 for job run " + jobRunId + " which is already " + run.getStatus());
+        Run run = live(ctx, jobRunId, "job_run_queue_v1");
+        if (run.status != JobRunStatus.BUFFERED) {
+            throw EventRejected.inapplicable("job_run_queue_v1 for job run " + jobRunId + " which is already " + run.status);
         }
-        db.update(JOB_RUN).set(JOB_RUN.STATUS, JobRunStatus.QUEUED.name()).set(JOB_RUN.QUEUED_AT, ctx.at)
-                .where(JOB_RUN.JOB_RUN_ID.eq(jobRunId)).execute();
-        history(ctx, jobRunId, JobRunStatus.QUEUED);
+        run.status = JobRunStatus.QUEUED;
+        run.queuedAt = ctx.at;
+        run.changed();
+        history(ctx, run);
     }
 
     void heartbeat(EventContext ctx, String jobRunId) {
-        JobRunRecord run = live(jobRunId, "job_run_heartbeat_v1");
-        var update = db.update(JOB_RUN).set(JOB_RUN.LAST_HEARTBEAT_AT, ctx.at);
-        if (!JobRunStatus.RUNNING.name().equals(run.getStatus())) {
-            update.set(JOB_RUN.STATUS, JobRunStatus.RUNNING.name()).set(JOB_RUN.STARTED_AT, ctx.at)
-                    .where(JOB_RUN.JOB_RUN_ID.eq(jobRunId)).execute();
-            history(ctx, jobRunId, JobRunStatus.RUNNING);
-        } else {
-            update.where(JOB_RUN.JOB_RUN_ID.eq(jobRunId)).execute();
+        Run run = live(ctx, jobRunId, "job_run_heartbeat_v1");
+        run.lastHeartbeatAt = ctx.at;
+        run.changed();
+        if (run.status != JobRunStatus.RUNNING) {
+            run.status = JobRunStatus.RUNNING;
+            run.startedAt = ctx.at;
+            history(ctx, run);
         }
     }
 
     /** Ends the run; the caller has checked it with {@link #live}. */
-    void end(EventContext ctx, String jobRunId, JobRunStatus status, String failureReason) {
-        db.update(JOB_RUN)
-                .set(JOB_RUN.STATUS, status.name())
-                .set(JOB_RUN.ENDED_EVENT_ID, ctx.eventId)
-                .set(JOB_RUN.ENDED_AT, ctx.at)
-                .set(JOB_RUN.FAILURE_REASON, failureReason)
-                .where(JOB_RUN.JOB_RUN_ID.eq(jobRunId)).execute();
-        history(ctx, jobRunId, status);
-    }
-
-    void cancelSource(String jobRunId, Source source, String comment) {
-        db.update(JOB_RUN)
-                .set(JOB_RUN.CANCEL_COMMENT, comment)
-                .set(JOB_RUN.CANCEL_SOURCE_KIND, source.kind())
-                .set(JOB_RUN.CANCEL_SOURCE_USER, source.user())
-                .set(JOB_RUN.CANCEL_SOURCE_RUN_ID, source.jobRunId())
-                .where(JOB_RUN.JOB_RUN_ID.eq(jobRunId)).execute();
+    void end(EventContext ctx, Run run, JobRunStatus status, String failureReason) {
+        run.status = status;
+        run.endedEventId = ctx.eventId;
+        run.endedAt = ctx.at;
+        run.failureReason = failureReason;
+        run.changed();
+        history(ctx, run);
+        if (status.isRetryable()) {
+            run.outputs.keySet().forEach(ref -> BatchState.addIfLoaded(ctx.state.retryCandidates, ref, run.id));
+        }
     }
 
     static Set<String> refs(List<PartitionRef> refs) {
-        return refs.stream().map(PartitionRef::getRef).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        return refs.stream().map(PartitionRef::getRef).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    private void history(EventContext ctx, String jobRunId, JobRunStatus status) {
-        db.insertInto(JOB_RUN_STATUS_HISTORY)
-                .set(JOB_RUN_STATUS_HISTORY.JOB_RUN_ID, jobRunId)
-                .set(JOB_RUN_STATUS_HISTORY.EVENT_ID, ctx.eventId)
-                .set(JOB_RUN_STATUS_HISTORY.STATUS, status.name())
-                .set(JOB_RUN_STATUS_HISTORY.AT, ctx.at)
-                .execute();
+    private static void history(EventContext ctx, Run run) {
+        Appends.status(ctx.state.appends.runHistory, run.id, ctx, run.status.name());
     }
 }

@@ -1,9 +1,13 @@
 package dev.databuild.lineage.ingest;
 
 import dev.databuild.lineage.proto.DataBuildEvent;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** Applies one accepted event to the projection; the caller owns the transaction. */
+/**
+ * Applies accepted events to the projection through a {@link BatchState}: open one per batch,
+ * apply the events in order, then finish it to write everything. The caller owns the transaction.
+ */
 @Component
 public class Projector {
 
@@ -12,17 +16,39 @@ public class Projector {
     private final RunOutcomes outcomes;
     private final TaintEvents taints;
     private final Consequences consequences;
+    private final StateLoader loader;
+    private final BatchWriter writer;
 
-    Projector(WantEvents wants, JobRunEvents runs, RunOutcomes outcomes, TaintEvents taints, Consequences consequences) {
+    Projector(WantEvents wants, JobRunEvents runs, RunOutcomes outcomes, TaintEvents taints, Consequences consequences,
+              StateLoader loader, BatchWriter writer) {
         this.wants = wants;
         this.runs = runs;
         this.outcomes = outcomes;
         this.taints = taints;
         this.consequences = consequences;
+        this.loader = loader;
+        this.writer = writer;
     }
 
-    public void apply(DataBuildEvent e) {
-        EventContext ctx = new EventContext(e.getEventId(), e.getTimestamp());
+    /** A fresh batch state with every row the events name loaded in a few statements. */
+    BatchState open(List<DataBuildEvent> events) {
+        return prefetch(new BatchState(loader, writer), events);
+    }
+
+    /** Loads into a state the rows the events name that it does not hold yet. */
+    BatchState prefetch(BatchState state, List<DataBuildEvent> events) {
+        Prefetch.of(events).load(state);
+        return state;
+    }
+
+    /** Writes all the batch changed, the event log rows included. */
+    void finish(BatchState state) {
+        state.flush();
+        writer.writeAppends(state.appends);
+    }
+
+    void apply(BatchState state, DataBuildEvent e) {
+        EventContext ctx = new EventContext(state, e.getEventId(), e.getTimestamp());
         switch (e.getEventCase()) {
             case WANT_CREATE_V1 -> wants.create(ctx, e.getWantCreateV1());
             case WANT_CANCEL_V1 -> wants.cancel(ctx, e.getWantCancelV1());

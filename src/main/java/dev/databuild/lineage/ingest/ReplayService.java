@@ -1,6 +1,5 @@
 package dev.databuild.lineage.ingest;
 
-import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -12,13 +11,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ReplayService {
 
+    /** Events applied per batch state: the same path and batch size as an import. */
+    private static final int PAGE = StartupLoader.CHUNK;
+
     private final DSLContext db;
     private final EventLog log;
     private final Projector projector;
     private final TransactionTemplate tx;
     private final WriterLock writers;
+    private final WorkingSet workingSet;
 
-    ReplayService(DSLContext db, EventLog log, Projector projector, TransactionTemplate tx, WriterLock writers) {
+    ReplayService(DSLContext db, EventLog log, Projector projector, TransactionTemplate tx, WriterLock writers,
+                  WorkingSet workingSet) {
+        this.workingSet = workingSet;
         this.db = db;
         this.log = log;
         this.projector = projector;
@@ -33,13 +38,14 @@ public class ReplayService {
         long started = System.nanoTime();
         return writers.holding(() -> tx.execute(status -> {
             long head = log.lockHead();
+            workingSet.drop();
             ProjectionTables.ALL.forEach(t -> db.deleteFrom(t).execute());
-            AtomicLong count = new AtomicLong();
-            log.forEach(5_000, e -> {
-                projector.apply(e);
-                count.incrementAndGet();
+            long count = log.forEachPage(PAGE, page -> {
+                BatchState state = projector.open(page);
+                page.forEach(e -> projector.apply(state, e));
+                projector.finish(state);
             });
-            return new Replayed(count.get(), head, (System.nanoTime() - started) / 1_000_000);
+            return new Replayed(count, head, (System.nanoTime() - started) / 1_000_000);
         }));
     }
 }

@@ -96,11 +96,18 @@ public final class BatchPages {
 
         // per parent: its total, and the sort key of the last row of its page
         List<SelectField<?>> perParent = new ArrayList<>(List.of(key.as(PARENT), relation.total().apply(key).as(TOTAL)));
+        // The constant parent column leads the seek's ORDER BY: H2 reads an index in order only when
+        // the ORDER BY starts with the index's first column, else it sorts the parent's whole
+        // fan-out (a 100,000-reader hub: 39 ms instead of 0.2 ms).
+        List<SortField<?>> seekOrder = new ArrayList<>(List.of(descending ? column.desc() : column.asc()));
+        seekOrder.addAll(List.of(order));
+        List<Field<?>> groups = new ArrayList<>(List.of(column));
+        groups.addAll(List.of(sortKey));
         for (int i = 0; i < sortKey.length; i++) {
             Field<Object> part = (Field<Object>) sortKey[i];
             // repeated rows count once: grouped by the whole key, which names each row
             var rows = DSL.select(part).from(relation.keys()).where(own);
-            Field<Object> last = DSL.field((relation.distinct() ? rows.groupBy(sortKey) : rows).orderBy(order).offset(limit - 1).limit(1));
+            Field<Object> last = DSL.field((relation.distinct() ? rows.groupBy(groups) : rows).orderBy(seekOrder).offset(limit - 1).limit(1));
             if (i == 0) {
                 // fewer rows than a page: the page ends at the parent's last row
                 last = DSL.coalesce(last, DSL.field(DSL.select(descending ? DSL.min(part) : DSL.max(part))

@@ -29,6 +29,12 @@ public class StatementCounter implements ExecuteListener {
         }
     }
 
+    /** A statement run through plain JDBC (a batch counts once, as jOOQ counts its batches). */
+    public void countPlainJdbc() {
+        total.incrementAndGet();
+        CURRENT.get()[0]++;
+    }
+
     public long total() {
         return total.get();
     }

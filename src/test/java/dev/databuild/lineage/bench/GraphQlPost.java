@@ -14,8 +14,10 @@ final class GraphQlPost {
     private GraphQlPost() {
     }
 
+    /** A document under src/test/resources: {@code graphql-test/<name>.graphql}, or a path with a slash. */
     static String document(String name) {
-        try (InputStream in = GraphQlPost.class.getResourceAsStream("/graphql-test/" + name + ".graphql")) {
+        String path = name.contains("/") ? "/" + name : "/graphql-test/" + name + ".graphql";
+        try (InputStream in = GraphQlPost.class.getResourceAsStream(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);

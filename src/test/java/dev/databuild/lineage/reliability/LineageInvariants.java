@@ -93,9 +93,9 @@ final class LineageInvariants {
         p.require(onlyIndex.isEmpty() && runInputs.isEmpty(), "the consumer index run_read is not the inverse of read_dep: only in run_read "
                 + onlyIndex + ", only in read_dep " + runInputs);
         for (PartitionInstanceRecord i : p.instances.values()) {
-            p.require(i.getConsumerCount() == consumers.getOrDefault(i.getUuid(), 0), "instance " + i.getUuid() + " consumer_count "
+            p.require(i.getConsumerCount().intValue() == consumers.getOrDefault(i.getUuid(), 0), "instance " + i.getUuid() + " consumer_count "
                     + i.getConsumerCount() + " but " + consumers.getOrDefault(i.getUuid(), 0) + " consuming runs");
-            p.require(i.getDownstreamCount() == downstream.getOrDefault(i.getUuid(), 0), "instance " + i.getUuid() + " downstream_count "
+            p.require(i.getDownstreamCount().intValue() == downstream.getOrDefault(i.getUuid(), 0), "instance " + i.getUuid() + " downstream_count "
                     + i.getDownstreamCount() + " but " + downstream.getOrDefault(i.getUuid(), 0) + " read edges");
         }
     }

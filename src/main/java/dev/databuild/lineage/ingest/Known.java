@@ -1,0 +1,59 @@
+package dev.databuild.lineage.ingest;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Rows of one kind a batch has looked up, by key, remembering the keys the database did not have. */
+final class Known<K, V> {
+
+    private final Map<K, V> rows = new HashMap<>();
+    private final Set<K> absent = new HashSet<>();
+
+    V get(K key) {
+        return rows.get(key);
+    }
+
+    boolean has(K key) {
+        return rows.containsKey(key);
+    }
+
+    /** The keys neither loaded nor known to be absent. */
+    List<K> unknown(Collection<K> keys) {
+        Set<K> out = new LinkedHashSet<>();
+        for (K k : keys) {
+            if (k != null && !rows.containsKey(k) && !absent.contains(k)) {
+                out.add(k);
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** Adds a loaded or new row; a row already held wins, since it may carry unwritten changes. */
+    V put(K key, V row) {
+        V held = rows.putIfAbsent(key, row);
+        absent.remove(key);
+        return held == null ? row : held;
+    }
+
+    void markAbsent(Collection<K> asked) {
+        for (K k : asked) {
+            if (!rows.containsKey(k)) {
+                absent.add(k);
+            }
+        }
+    }
+
+    int size() {
+        return rows.size() + absent.size();
+    }
+
+    Collection<V> values() {
+        return rows.values();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.databuild.lineage.ingest;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The batch state kept from one batch to the next, so a run buffered in one request and ended in
+ * the next is not read back from the database. It is only reused while it is provably the
+ * database's state: the log head is still the one this process committed last (no other writer,
+ * nor a replay, came in between) and the last batch committed. Anything else drops it.
+ */
+@Component
+class WorkingSet {
+
+    private final StateLoader loader;
+    private final BatchWriter writer;
+    private final int maxRows;
+    private BatchState kept;
+    private long keptHead = -1;
+
+    WorkingSet(StateLoader loader, BatchWriter writer, IngestProperties props) {
+        this.loader = loader;
+        this.writer = writer;
+        this.maxRows = props.cacheRows();
+    }
+
+    /** The state to apply the next batch to; the caller holds the writers' lock and the log head. */
+    synchronized BatchState open(long head) {
+        BatchState state = kept;
+        kept = null;
+        if (state == null || head != keptHead || state.size() > maxRows) {
+            state = new BatchState(loader, writer);
+        }
+        return state;
+    }
+
+    /** Keeps the state of a batch about to commit; {@link #drop} must follow if the commit fails. */
+    synchronized void keep(BatchState state, long head) {
+        if (maxRows > 0) {
+            kept = state;
+            keptHead = head;
+        }
+    }
+
+    synchronized void drop() {
+        kept = null;
+        keptHead = -1;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.databuild.lineage.bench;
+
+import dev.databuild.lineage.support.StatementCounter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every measured request, three ways on the same data: ours (HTTP GraphQL, batched loaders), the
+ * unbatched graphql-java server (HTTP GraphQL, one statement per parent per field) and, where one is
+ * written, the SQL floor (one statement, plain JDBC). Before timing, the unbatched answer must equal
+ * ours and the floor's rows must stand for ours as its file says.
+ */
+final class Requests {
+
+    static final int FAN_OUT = 1_000;
+    private static final int REPS = Integer.getInteger("bench.reps", 50);
+    private static final int WARMUPS = Integer.getInteger("bench.warmups", 10);
+
+    private record Request(String name, String body, String floor, Map<String, Object> floorParams) {
+    }
+
+    private final StatementCounter statements;
+    private final Floors floors;
+    private final int ours;
+    private final int unbatched;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final List<String> notes = new ArrayList<>();
+
+    Requests(StatementCounter statements, Floors floors, int ours, int unbatched) {
+        this.statements = statements;
+        this.floors = floors;
+        this.ours = ours;
+        this.unbatched = unbatched;
+    }
+
+    void run(Report report, Targets t) {
+        report.note("Subjects: " + t);
+        report.section("Requests: ours vs unbatched vs floor (" + REPS + " reps after " + WARMUPS + " warm-ups each, ms)",
+                "| request | ours p50 | ours p95 | unbatched p50 | unbatched p95 | floor p50 | floor p95 | statements ours / unbatched"
+                        + " | ours / floor | unbatched / ours | response KB | floor rows |");
+        Map<String, Double> p50 = new LinkedHashMap<>();
+        for (Request r : requests(t)) {
+            p50.put(r.name(), measure(report, r));
+        }
+        notes.forEach(report::note);
+        String hub = "first consumers page + totalCount, hub (" + t.hubConsumers() + " consumers)";
+        String small = "first consumers page + totalCount, small (" + t.smallConsumers() + " consumers)";
+        report.note("Hub page vs small page (ours, p50): " + Report.fmt(p50.get(hub) / p50.get(small)) + "x (target <= 3x)");
+    }
+
+    private List<Request> requests(Targets t) {
+        List<Request> out = new ArrayList<>();
+        String at = Instant.ofEpochMilli(t.latestMillis()).toString();
+        out.add(new Request("want fulfilment view (" + t.wantWithDerivatives() + ")",
+                body("wantFulfilment", Map.of("wantId", t.wantWithDerivatives())), "wantFulfilment", Map.of("want", t.wantWithDerivatives())));
+        out.add(new Request("partition lineage view (" + t.midRef() + ")", body("partitionLineage", Map.of("ref", t.midRef(), "at", at)),
+                "partitionLineage", Map.of("ref", t.midRef(), "at", t.latestMillis())));
+        out.add(new Request("job run detail view (" + t.retriedRun() + ")", body("jobRunDetail", Map.of("jobRunId", t.retriedRun())),
+                "jobRunDetail", Map.of("run", t.retriedRun())));
+        for (int depth : new int[] {3, 10, 50}) {
+            out.add(new Request("lineage depth " + depth + ", perNodeLimit 10 (" + t.midRef() + ")",
+                    body("lineage", Map.of("ref", t.midRef(), "depth", depth, "perNodeLimit", 10)),
+                    "lineage", Map.of("ref", t.midRef(), "depth", depth, "limit", 10)));
+        }
+        out.add(new Request("first consumers page + totalCount, hub (" + t.hubConsumers() + " consumers)",
+                body("consumers", Map.of("uuid", t.hubUuid().toString())), null, null));
+        out.add(new Request("first consumers page + totalCount, small (" + t.smallConsumers() + " consumers)",
+                body("consumers", Map.of("uuid", t.smallUuid().toString())), null, null));
+        out.add(new Request("fan-out: first " + FAN_OUT + " of " + t.fanOutConsumers() + " consumers with their outputs",
+                body("bench/fanOut.graphql", Map.of("uuid", t.fanOutUuid().toString(), "first", FAN_OUT)),
+                "fanOut", Map.of("uuid", t.fanOutUuid(), "first", FAN_OUT)));
+        return out;
+    }
+
+    private static String body(String document, Map<String, Object> variables) {
+        return GraphQlPost.body(GraphQlPost.document(document), variables);
+    }
+
+    /** Checks the three answers agree, times each way, writes the row; returns ours' p50. */
+    private double measure(Report report, Request r) {
+        String oursBody = GraphQlPost.post(ours, r.body());
+        JsonNode data = json.readTree(oursBody).get("data");
+        JsonNode other = json.readTree(GraphQlPost.post(unbatched, r.body())).get("data");
+        assertThat(JsonPaths.firstDifference(data, other, "data")).as("unbatched answer vs ours: " + r.name()).isNull();
+        Floors.Floor floor = r.floor() == null ? null : Floors.load(r.floor());
+        Floors.Result floorResult = null;
+        if (floor != null) {
+            floorResult = floors.run(floor, r.floorParams());
+            assertThat(Floors.check(floor, floorResult, data)).as("floor rows vs our answer").isNull();
+            if (!floor.supersets().isEmpty()) {
+                long nodes = floor.supersets().values().stream().mapToLong(path -> JsonPaths.select(data, path).size()).sum();
+                notes.add(r.name() + ": our answer has " + nodes + " nodes, all among the floor's " + floorResult.rows()
+                        + " rows (every instance and run within the depth under the per-node limit, no node budget).");
+            }
+        }
+        Measured o = time(() -> GraphQlPost.post(ours, r.body()));
+        Measured u = time(() -> GraphQlPost.post(unbatched, r.body()));
+        Floors.Result[] last = new Floors.Result[1];
+        Measured f = floor == null ? null : time(() -> last[0] = floors.run(floor, r.floorParams()));
+        report.row(r.name(), o.stats().p50(), o.stats().p95(), u.stats().p50(), u.stats().p95(),
+                f == null ? "-" : Report.fmt(f.stats().p50()), f == null ? "-" : Report.fmt(f.stats().p95()),
+                o.statements() + " / " + u.statements(),
+                f == null ? "-" : Report.fmt(o.stats().p50() / f.stats().p50()) + "x",
+                Report.fmt(u.stats().p50() / o.stats().p50()) + "x",
+                oursBody.length() / 1024.0, floorResult == null ? "-" : String.valueOf(floorResult.rows()));
+        return o.stats().p50();
+    }
+
+    private record Measured(Stats stats, long statements) {
+    }
+
+    /** Warm-ups, then timed reps one at a time, so the statement counter's delta is one request's. */
+    private Measured time(Supplier<?> action) {
+        for (int i = 0; i < WARMUPS; i++) {
+            action.get();
+        }
+        long before = statements.total();
+        action.get();
+        long perRequest = statements.total() - before;
+        long[] nanos = new long[REPS];
+        for (int i = 0; i < REPS; i++) {
+            long t0 = System.nanoTime();
+            action.get();
+            nanos[i] = System.nanoTime() - t0;
+        }
+        return new Measured(Stats.of(nanos), perRequest);
+    }
+}
