@@ -7,6 +7,7 @@ import static dev.databuild.lineage.db.Tables.READ_DEP;
 import dev.databuild.lineage.jobrun.JobRun;
 import dev.databuild.lineage.partition.PartitionInstance;
 
+import dev.databuild.lineage.support.BatchPages;
 import dev.databuild.lineage.support.ParentPages;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,9 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
 /** The statements of one lineage hop; each covers the whole frontier. */
@@ -44,14 +48,56 @@ class LineageQueries {
         return out;
     }
 
-    /** Per run: the instances it read to build the given outputs of it. */
+    /**
+     * Per run: the instances it read to build the given outputs of it. An output names the run that
+     * built it, so the outputs alone say which rows belong to which run.
+     */
     Map<String, Slice> inputs(Map<String, Set<UUID>> outputsByRun, int limit) {
-        return neighbours(outputsByRun, limit, READ_DEP.INPUT_UUID, READ_DEP.OUTPUT_UUID);
+        if (outputsByRun.size() == 1) {
+            return neighbours(outputsByRun, limit, READ_DEP.INPUT_UUID, READ_DEP.OUTPUT_UUID);
+        }
+        List<Field<UUID>> outputs = outputsByRun.values().stream().flatMap(Set::stream).<Field<UUID>>map(DSL::inline).toList();
+        return batch(outputsByRun.keySet(), limit, READ_DEP.INPUT_UUID, t -> t.OUTPUT_UUID.in(outputs));
     }
 
-    /** Per run: the instances it built from the given inputs of it. */
+    /**
+     * Per run: the instances it built from the given inputs of it. Which inputs count is the walk's
+     * choice (the run was on their consumer page), so the rows are matched on (run, input) pairs,
+     * each written as one text ("run/uuid": a UUID's text has a fixed length, so it cannot be
+     * confused).
+     */
     Map<String, Slice> outputs(Map<String, Set<UUID>> inputsByRun, int limit) {
-        return neighbours(inputsByRun, limit, READ_DEP.OUTPUT_UUID, READ_DEP.INPUT_UUID);
+        if (inputsByRun.size() == 1) {
+            return neighbours(inputsByRun, limit, READ_DEP.OUTPUT_UUID, READ_DEP.INPUT_UUID);
+        }
+        List<Field<String>> pairs = new ArrayList<>();
+        inputsByRun.forEach((run, inputs) -> inputs.forEach(i -> pairs.add(DSL.inline(run + "/" + i))));
+        return batch(inputsByRun.keySet(), limit, READ_DEP.OUTPUT_UUID,
+                t -> DSL.concat(t.JOB_RUN_ID, DSL.inline("/"), t.INPUT_UUID.cast(SQLDataType.VARCHAR(36))).in(pairs));
+    }
+
+    /**
+     * A frontier of runs in one {@link BatchPages} statement: per run, the distinct instances on the
+     * {@code wanted} side of its read_dep rows that {@code given} keeps, in (ref, uuid) order. What
+     * {@code given} matches is written out as literals: both databases look a row up in a constant
+     * set, where a bound array is cast again for every row (PostgreSQL) or a subquery re-run (H2).
+     */
+    private Map<String, Slice> batch(Set<String> runs, int limit, Field<UUID> wanted,
+                                     Function<dev.databuild.lineage.db.tables.ReadDep, Condition> given) {
+        var counted = READ_DEP.as("counted");
+        var relation = new BatchPages.Relation<>(READ_DEP.JOB_RUN_ID,
+                READ_DEP.join(PARTITION_INSTANCE).on(PARTITION_INSTANCE.UUID.eq(wanted)),
+                run -> DSL.field(DSL.select(DSL.countDistinct(counted.field(wanted))).from(counted)
+                        .where(counted.JOB_RUN_ID.eq(run)).and(given.apply(counted))),
+                PARTITION_INSTANCE.fields())
+                .where(given.apply(READ_DEP))
+                .distinctRows();
+        var batch = BatchPages.fetch(db, runs, limit + 1, relation, DSL.noCondition(), false,
+                PARTITION_INSTANCE.REF, PARTITION_INSTANCE.UUID);
+        Map<String, Slice> out = new LinkedHashMap<>();
+        batch.rows().forEach((run, rows) -> out.put(run, new Slice(rows.stream().limit(limit)
+                .map(r -> PartitionInstance.from(r.into(PARTITION_INSTANCE))).toList(), batch.totals().get(run))));
+        return out;
     }
 
     /**

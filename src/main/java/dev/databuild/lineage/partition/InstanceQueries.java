@@ -36,10 +36,14 @@ public class InstanceQueries {
         return out;
     }
 
+    /** Partitions by ref, each with its canonical instance. */
     public Map<String, Partition> partitionsByRefs(Collection<String> refs) {
         Map<String, Partition> out = new LinkedHashMap<>();
-        db.selectFrom(PARTITION_REF).where(PARTITION_REF.REF.in(refs))
-                .forEach(r -> out.put(r.getRef(), new Partition(r.getRef(), r.getCurrentUuid(), r.getFirstEventId())));
+        db.select(PARTITION_REF.REF, PARTITION_REF.FIRST_EVENT_ID).select(PARTITION_INSTANCE.fields()).from(PARTITION_REF)
+                .join(PARTITION_INSTANCE).on(PARTITION_INSTANCE.UUID.eq(PARTITION_REF.CURRENT_UUID))
+                .where(PARTITION_REF.REF.in(refs))
+                .forEach(r -> out.put(r.get(PARTITION_REF.REF), new Partition(r.get(PARTITION_REF.REF),
+                        r.get(PARTITION_REF.FIRST_EVENT_ID), PartitionInstance.from(r.into(PARTITION_INSTANCE)))));
         return out;
     }
 

@@ -1,10 +1,12 @@
 package dev.databuild.lineage.partition;
 
 import dev.databuild.lineage.support.GlobalId;
-import java.util.UUID;
 
-/** A partition ref and its canonical instance's UUID. */
-public record Partition(String ref, UUID currentUuid, long firstEventId) {
+/**
+ * A partition ref and its canonical instance, read with it: Partition.status and Partition.current
+ * need no statement of their own.
+ */
+public record Partition(String ref, long firstEventId, PartitionInstance current) {
 
     public static final String TYPE = "Partition";
 

@@ -24,13 +24,13 @@ class PartitionController {
     }
 
     @SchemaMapping
-    CompletableFuture<String> status(Partition partition, DataFetchingEnvironment env) {
-        return current(partition, env).thenApply(PartitionInstance::status);
+    String status(Partition partition) {
+        return partition.current().status();
     }
 
     @SchemaMapping
-    CompletableFuture<PartitionInstance> current(Partition partition, DataFetchingEnvironment env) {
-        return Loaders.load(env, InstanceLoaders.BY_UUID, partition.currentUuid());
+    PartitionInstance current(Partition partition) {
+        return partition.current();
     }
 
     @SchemaMapping

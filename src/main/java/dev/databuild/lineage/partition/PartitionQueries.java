@@ -47,10 +47,11 @@ class PartitionQueries {
                 .where(filter(counted.REF, countedPi.STATUS, refPrefix, status)));
         Keyset keys = Keyset.of(page, CursorKey.REF);
         Condition where = filter(pr.REF, pi.STATUS, refPrefix, status).and(keys.seek(pr.REF));
-        List<Pages.Hit<Partition>> hits = db.select(pr.REF, pr.CURRENT_UUID, pr.FIRST_EVENT_ID, total)
+        List<Pages.Hit<Partition>> hits = db.select(pr.REF, pr.FIRST_EVENT_ID, total.as(TOTAL)).select(pi.fields())
                 .from(pr).join(pi).on(pi.UUID.eq(pr.CURRENT_UUID))
                 .where(where).orderBy(keys.order(pr.REF)).limit(page.limit())
-                .fetch(r -> new Pages.Hit<>(new Partition(r.value1(), r.value2(), r.value3()), Cursor.encode(r.value1()), r.value4()));
+                .fetch(r -> new Pages.Hit<>(new Partition(r.get(pr.REF), r.get(pr.FIRST_EVENT_ID),
+                        PartitionInstance.from(r.into(pi))), Cursor.encode(r.get(pr.REF)), r.get(TOTAL, Integer.class)));
         return Pages.assemble(List.of(""), page, Map.of("", hits),
                 lost -> Map.of("", db.fetchCount(db.selectOne().from(pr).join(pi).on(pi.UUID.eq(pr.CURRENT_UUID))
                         .where(filter(pr.REF, pi.STATUS, refPrefix, status))))).get("");

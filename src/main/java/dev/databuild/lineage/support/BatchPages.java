@@ -44,23 +44,30 @@ public final class BatchPages {
      *
      * @param parent   the parent key column of the related rows, e.g. partition_instance.job_run_id
      * @param from     the related rows, possibly a join of tables, that {@code parent} belongs to
-     * @param distinct whether the join can repeat a row for one parent (then a one-part sort key)
+     * @param keys     where a page's end is found: {@code from}, or the one table of it that holds the
+     *                 parent, the sort key and every column the filter and the cursor name (an
+     *                 index-ordered seek that no join can make H2 sort)
+     * @param distinct whether the join can repeat a row for one parent
      * @param total    the number of related rows of the parent whose key is the given field
      * @param fields   what each row carries
      */
-    public record Relation<K>(Field<K> parent, TableLike<?> from, Condition filter, boolean distinct,
+    public record Relation<K>(Field<K> parent, TableLike<?> from, TableLike<?> keys, Condition filter, boolean distinct,
                               Function<Field<K>, Field<Integer>> total, List<? extends SelectField<?>> fields) {
 
         public Relation(Field<K> parent, TableLike<?> from, Function<Field<K>, Field<Integer>> total, SelectField<?>... fields) {
-            this(parent, from, DSL.noCondition(), false, total, List.of(fields));
+            this(parent, from, from, DSL.noCondition(), false, total, List.of(fields));
         }
 
         public Relation<K> where(Condition condition) {
-            return new Relation<>(parent, from, filter.and(condition), distinct, total, fields);
+            return new Relation<>(parent, from, keys, filter.and(condition), distinct, total, fields);
         }
 
         public Relation<K> distinctRows() {
-            return new Relation<>(parent, from, filter, true, total, fields);
+            return new Relation<>(parent, from, keys, filter, true, total, fields);
+        }
+
+        public Relation<K> keyedBy(TableLike<?> table) {
+            return new Relation<>(parent, from, table, filter, distinct, total, fields);
         }
     }
 
@@ -77,8 +84,8 @@ public final class BatchPages {
     @SuppressWarnings("unchecked")
     public static <K> Batch<K> fetch(DSLContext db, Collection<K> parents, int limit, Relation<K> relation, Condition seek,
                                      boolean descending, Field<?>... sortKey) {
-        if (sortKey.length < 1 || sortKey.length > 2 || relation.distinct() && sortKey.length != 1) {
-            throw new IllegalArgumentException("a sort key of one part, or of two without repeated rows");
+        if (sortKey.length < 1 || sortKey.length > 2) {
+            throw new IllegalArgumentException("a sort key of one or two parts");
         }
         Field<K> column = relation.parent();
         K[] keys = parents.toArray(n -> (K[]) Array.newInstance(column.getType(), n));
@@ -89,18 +96,28 @@ public final class BatchPages {
 
         // per parent: its total, and the sort key of the last row of its page
         List<SelectField<?>> perParent = new ArrayList<>(List.of(key.as(PARENT), relation.total().apply(key).as(TOTAL)));
+        // The constant parent column leads the seek's ORDER BY: H2 reads an index in order only when
+        // the ORDER BY starts with the index's first column, else it sorts the parent's whole
+        // fan-out (a 100,000-reader hub: 39 ms instead of 0.2 ms).
+        List<SortField<?>> seekOrder = new ArrayList<>(List.of(descending ? column.desc() : column.asc()));
+        seekOrder.addAll(List.of(order));
+        List<Field<?>> groups = new ArrayList<>(List.of(column));
+        groups.addAll(List.of(sortKey));
         for (int i = 0; i < sortKey.length; i++) {
             Field<Object> part = (Field<Object>) sortKey[i];
-            var nth = relation.distinct() ? DSL.selectDistinct(part) : DSL.select(part);
-            Field<Object> last = DSL.field(nth.from(relation.from()).where(own).orderBy(order).offset(limit - 1).limit(1));
+            // repeated rows count once: grouped by the whole key, which names each row
+            var rows = DSL.select(part).from(relation.keys()).where(own);
+            Field<Object> last = DSL.field((relation.distinct() ? rows.groupBy(groups) : rows).orderBy(seekOrder).offset(limit - 1).limit(1));
             if (i == 0) {
                 // fewer rows than a page: the page ends at the parent's last row
                 last = DSL.coalesce(last, DSL.field(DSL.select(descending ? DSL.min(part) : DSL.max(part))
-                        .from(relation.from()).where(own)));
+                        .from(relation.keys()).where(own)));
             }
             perParent.add(last.as(BOUND[i]));
         }
-        Table<?> ends = DSL.select(perParent).from(bound).asTable("c");
+        // OFFSET 0 keeps PostgreSQL from merging this derived table into the join, which would
+        // evaluate each page end once per joined row instead of once per parent
+        Table<?> ends = DSL.select(perParent).from(bound).offset(DSL.inline(0)).asTable("c");
         Field<K> parent = ends.field(PARENT, column.getDataType());
         Field<Integer> total = ends.field(TOTAL, Integer.class);
 

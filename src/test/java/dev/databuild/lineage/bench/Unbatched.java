@@ -7,7 +7,6 @@ import static dev.databuild.lineage.db.Tables.WANT;
 
 import dev.databuild.lineage.jobrun.JobRun;
 import dev.databuild.lineage.partition.Pages;
-import dev.databuild.lineage.partition.Partition;
 import dev.databuild.lineage.partition.PartitionInstance;
 import dev.databuild.lineage.support.Connection;
 import dev.databuild.lineage.support.PageArgs;
@@ -73,6 +72,10 @@ final class Unbatched {
     PartitionInstance instance(UUID uuid) {
         return db.selectFrom(PARTITION_INSTANCE).where(PARTITION_INSTANCE.UUID.eq(uuid))
                 .fetchOptional(PartitionInstance::from).orElse(null);
+    }
+
+    /** What a plain server holds for a partition: its canonical instance is read by the fields that need it. */
+    record Partition(String ref, UUID currentUuid, long firstEventId) {
     }
 
     Partition partition(String ref) {

@@ -10,7 +10,7 @@ import static dev.databuild.lineage.db.Tables.WANT_PARTITION;
 
 import dev.databuild.lineage.jobrun.JobRun;
 import dev.databuild.lineage.partition.Pages;
-import dev.databuild.lineage.partition.Partition;
+import dev.databuild.lineage.bench.Unbatched.Partition;
 import dev.databuild.lineage.partition.PartitionInstance;
 import dev.databuild.lineage.partition.PartitionStatusChange;
 import dev.databuild.lineage.support.Cursor;

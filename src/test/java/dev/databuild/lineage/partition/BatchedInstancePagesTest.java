@@ -3,8 +3,11 @@ package dev.databuild.lineage.partition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.databuild.lineage.generator.EventGenerator;
+import dev.databuild.lineage.jobrun.JobRun;
 import dev.databuild.lineage.support.BatchEquivalence;
+import dev.databuild.lineage.support.Connection;
 import dev.databuild.lineage.support.GraphQlTest;
+import dev.databuild.lineage.support.PageArgs;
 import dev.databuild.lineage.support.Parents;
 import java.util.List;
 import java.util.UUID;
@@ -42,5 +45,37 @@ class BatchedInstancePagesTest extends GraphQlTest {
                 + BatchEquivalence.check(statements, inputs, links::consumers, true)
                 + BatchEquivalence.check(statements, inputs, links::downstream, true);
         assertThat(compared).isGreaterThan(1000);
+        matchesTheEdgeTables(inputs);
+    }
+
+    /**
+     * Consumers and downstream against the edge tables read directly: each forward page of 1, 2, 3
+     * and 20 is the next rows in (event, id) order, from the start and past every cursor.
+     */
+    private void matchesTheEdgeTables(List<PartitionInstance> inputs) {
+        for (PartitionInstance input : inputs) {
+            List<String> readers = db.fetch("select job_run_id from run_read where input_uuid = ? order by event_id, job_run_id",
+                    input.uuid()).getValues(0, String.class);
+            List<UUID> built = db.fetch("select output_uuid from read_dep where input_uuid = ? order by event_id, output_uuid",
+                    input.uuid()).getValues(0, UUID.class);
+            for (int size : new int[] {1, 2, 3, 20}) {
+                walk(readers, size, page -> links.consumers(List.of(input), page).get(input), JobRun::jobRunId);
+                walk(built, size, page -> links.downstream(List.of(input), page).get(input), PartitionInstance::uuid);
+            }
+        }
+    }
+
+    private static <T, I> void walk(List<I> all, int size, java.util.function.Function<PageArgs, Connection<T>> fetch,
+                                    java.util.function.Function<T, I> id) {
+        String cursor = null;
+        for (int from = 0; ; from += size) {
+            Connection<T> page = fetch.apply(new PageArgs(size, cursor, false));
+            assertThat(page.nodes().stream().map(id).toList()).isEqualTo(all.subList(from, Math.min(all.size(), from + size)));
+            assertThat(page.pageInfo().hasNextPage()).isEqualTo(from + size < all.size());
+            if (!page.pageInfo().hasNextPage()) {
+                return;
+            }
+            cursor = page.pageInfo().endCursor();
+        }
     }
 }
