@@ -51,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LineageBenchmark {
 
     private static final int DEPTH = 50;
-    private static final int BATCH = 5_000;
+    private static final int BATCH = 10_000;
     private static final int WARM_UP_EVENTS = 20_000;
 
     @Autowired
@@ -121,7 +121,7 @@ class LineageBenchmark {
             nanos[0] += System.nanoTime() - t0;
             assertThat(r.status()).as(r.body()).isEqualTo(200);
         });
-        throughputRow(report, "HTTP POST /api/events, protobuf, batches of 5,000 read from the file", n, nanos[0], s0);
+        throughputRow(report, "HTTP POST /api/events, protobuf, batches of " + String.format("%,d", BATCH) + " read from the file", n, nanos[0], s0);
 
         wipe();
         s0 = statements.total();

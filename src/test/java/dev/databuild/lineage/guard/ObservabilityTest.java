@@ -32,6 +32,7 @@ class ObservabilityTest extends GraphQlTest {
         assertThat(timer).isNotNull();
         assertThat(timer.count()).isEqualTo(1);
         assertThat(timer.getId().getTag("graphql.outcome")).isEqualTo("SUCCESS");
+        assertThat(registry.find("graphql.datafetcher").timers()).as("off by default: a timer per fetcher call").isEmpty();
 
         String prometheus = Http.get(port, "/actuator/prometheus").body();
         assertThat(prometheus).containsPattern("lineage_graphql_statements_count\\{[^}]*operation=\"ObservedProbe\"[^}]*} 1")
