@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.scheduler.Schedulers;
 
@@ -28,8 +26,6 @@ import reactor.core.scheduler.Schedulers;
  * response Mono would not do: execution runs synchronously while the Mono is subscribed, before
  * any timer could start.)
  */
-@Component
-@Order(-2)
 class RequestDeadline extends SimplePerformantInstrumentation {
 
     private final Duration timeout;

@@ -8,7 +8,11 @@ import dev.databuild.lineage.support.Http;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Request metrics per operation name, SQL statements per request, and the actuator endpoints. */
@@ -16,6 +20,17 @@ class ObservabilityTest extends GraphQlTest {
 
     @Autowired
     private MeterRegistry registry;
+    @Autowired
+    private GraphQlSource graphQlSource;
+
+    /** graphql-java calls every link of the chain for every field: the guards are one link, next to Spring's observation. */
+    @Test
+    void theGuardsAreOneLinkOfTheInstrumentationChain() {
+        Instrumentation top = graphQlSource.graphQl().getInstrumentation();
+        List<Instrumentation> links = top instanceof ChainedInstrumentation chain ? chain.getInstrumentations() : List.of(top);
+        assertThat(links).filteredOn(RequestGuards.class::isInstance).hasSize(1);
+        assertThat(links).hasSize(2);
+    }
 
     @Test
     void requestsAreTimedAndTheirStatementsCountedPerOperation() {
