@@ -56,10 +56,7 @@ class DocumentCacheTest extends GraphQlTest {
     void eachTextIsParsedOnceAndTheLeastRecentlyUsedIsEvicted() {
         DocumentCache two = new DocumentCache(2);
         AtomicInteger parses = new AtomicInteger();
-        Function<ExecutionInput, PreparsedDocumentEntry> parse = in -> {
-            parses.incrementAndGet();
-            return new PreparsedDocumentEntry(Parser.parse(in.getQuery()));
-        };
+        var parse = parsing(parses);
         get(two, "{ a }", parse);
         get(two, "{ a }", parse);
         assertThat(parses).hasValue(1);
@@ -83,12 +80,8 @@ class DocumentCacheTest extends GraphQlTest {
         get(cache, "{ a }", failing);
         get(cache, "{ a }", failing);
         String huge = "{ a " + " ".repeat(DocumentCache.MAX_CACHED_LENGTH) + "}";
-        Function<ExecutionInput, PreparsedDocumentEntry> parse = in -> {
-            parses.incrementAndGet();
-            return new PreparsedDocumentEntry(Parser.parse(in.getQuery()));
-        };
-        get(cache, huge, parse);
-        get(cache, huge, parse);
+        get(cache, huge, parsing(parses));
+        get(cache, huge, parsing(parses));
         assertThat(parses).hasValue(4);
         assertThat(cache.size()).isZero();
     }
@@ -96,6 +89,13 @@ class DocumentCacheTest extends GraphQlTest {
     @Test
     void aNegativeSizeIsRefusedByName() {
         assertThatThrownBy(() -> new DocumentCache(-1)).hasMessageContaining("lineage.graphql.document-cache-size");
+    }
+
+    private static Function<ExecutionInput, PreparsedDocumentEntry> parsing(AtomicInteger parses) {
+        return in -> {
+            parses.incrementAndGet();
+            return new PreparsedDocumentEntry(Parser.parse(in.getQuery()));
+        };
     }
 
     private static void get(DocumentCache cache, String query, Function<ExecutionInput, PreparsedDocumentEntry> parse) {

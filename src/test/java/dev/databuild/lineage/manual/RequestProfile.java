@@ -1,0 +1,157 @@
+package dev.databuild.lineage.manual;
+
+import dev.databuild.lineage.generator.EventGenerator;
+import dev.databuild.lineage.ingest.IngestService;
+import dev.databuild.lineage.proto.DataBuildEvent;
+import dev.databuild.lineage.support.DatabaseTest;
+import dev.databuild.lineage.support.Http;
+import dev.databuild.lineage.support.StatementCounter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Where a request's time goes, by hand: ingests a benchmark log, then per request many warm-ups,
+ * timed reps (p50 wall time and the CPU time of the thread that served it) and, with
+ * -Dprofile.jfr=true, a JFR recording of that request alone (/tmp/prof-NAME.jfr). Choose requests
+ * with -Dprofile.only=jobrun,fanout; the table is also written to target/profile-table.md.
+ */
+@TestPropertySource(properties = {"lineage.graphql.max-page-size=1000", "lineage.graphql.max-complexity=100000000",
+        "lineage.graphql.max-depth=30", "lineage.graphql.request-timeout=300s", "logging.level.dev.databuild=WARN"})
+@Import(RequestProfile.ServerCpu.class)
+class RequestProfile extends DatabaseTest {
+
+    static final ConcurrentLinkedQueue<Long> SERVER_CPU = new ConcurrentLinkedQueue<>();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ServerCpu {
+        @Bean
+        FilterRegistrationBean<jakarta.servlet.Filter> serverCpuFilter() {
+            var bean = new FilterRegistrationBean<jakarta.servlet.Filter>((req, res, chain) -> {
+                long t0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                chain.doFilter(req, res);
+                SERVER_CPU.add(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - t0);
+            });
+            bean.setOrder(Integer.MIN_VALUE);
+            bean.addUrlPatterns("/graphql");
+            return bean;
+        }
+    }
+
+    @Autowired
+    IngestService ingest;
+    @Autowired
+    StatementCounter statements;
+
+    @Test
+    void profile() throws Exception {
+        long events = Long.getLong("bench.events", 10_000);
+        List<DataBuildEvent> chunk = new ArrayList<>();
+        for (var it = new EventGenerator(EventGenerator.Params.benchmark(42, events, (int) Math.min(events / 10, 100_000), 50)).iterator(); it.hasNext(); ) {
+            chunk.add(it.next());
+            if (chunk.size() == 10_000 || !it.hasNext()) {
+                ingest.ingest(chunk);
+                chunk.clear();
+            }
+        }
+        List<String> only = Arrays.asList(System.getProperty("profile.only", "").split(","));
+        int warmups = Integer.getInteger("profile.warmups", 300);
+        int reps = Integer.getInteger("profile.reps", 150);
+        StringBuilder table = new StringBuilder("| request | p50 ms | server thread CPU p50 ms | statements | KB |\n|---|---|---|---|---|\n");
+        for (var e : requests().entrySet()) {
+            if (!only.contains(e.getKey()) && !only.equals(List.of(""))) {
+                continue;
+            }
+            String body = e.getValue();
+            for (int i = 0; i < warmups; i++) {
+                post(body);
+            }
+            long s0 = statements.total();
+            int size = post(body).length();
+            long stmts = statements.total() - s0;
+            SERVER_CPU.clear();
+            long[] nanos = new long[reps];
+            for (int i = 0; i < reps; i++) {
+                long t0 = System.nanoTime();
+                post(body);
+                nanos[i] = System.nanoTime() - t0;
+            }
+            Arrays.sort(nanos);
+            long[] cpu = SERVER_CPU.stream().mapToLong(Long::longValue).sorted().toArray();
+            table.append(String.format("| %s | %.2f | %.2f | %d | %.1f |%n", e.getKey(), nanos[reps / 2] / 1e6,
+                    cpu.length == 0 ? -1 : cpu[cpu.length / 2] / 1e6, stmts, size / 1024.0));
+            if (Boolean.getBoolean("profile.jfr")) {
+                record(e.getKey(), body);
+            }
+        }
+        System.out.println(table);
+        Files.writeString(Path.of("target/profile-table.md"), table.toString());
+    }
+
+    private Map<String, String> requests() throws IOException {
+        String want = String.valueOf(db.fetchValue("""
+                select jw.want_id from job_run_want jw join want d on d.triggered_by_run_id = jw.job_run_id
+                group by jw.want_id order by count(*) desc, jw.want_id limit 1"""));
+        String mid = String.valueOf(db.fetchValue("select ref from partition_ref where ref like 'data/l25/%' order by ref limit 1"));
+        String retried = String.valueOf(db.fetchValue("select job_run_id from job_run where attempt > 1 order by job_run_id limit 1"));
+        String hub = String.valueOf(db.fetchValue("select current_uuid from partition_ref where ref = ?", EventGenerator.HUB_REF));
+        String at = Instant.ofEpochMilli(((Number) db.fetchValue("select max(created_at) from partition_instance")).longValue()).toString();
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("want", body("graphql-test/wantFulfilment.graphql", Map.of("wantId", want)));
+        out.put("partition", body("graphql-test/partitionLineage.graphql", Map.of("ref", mid, "at", at)));
+        out.put("jobrun", body("graphql-test/jobRunDetail.graphql", Map.of("jobRunId", retried)));
+        for (int depth : new int[] {3, 10, 50}) {
+            out.put("lineage" + depth, body("graphql-test/lineage.graphql", Map.of("ref", mid, "depth", depth, "perNodeLimit", 10)));
+        }
+        out.put("hubpage", body("graphql-test/consumers.graphql", Map.of("uuid", hub)));
+        out.put("fanout", body("bench/fanOut.graphql", Map.of("uuid", hub, "first", 1000)));
+        return out;
+    }
+
+    private void record(String name, String body) throws Exception {
+        try (Recording r = new Recording(Configuration.getConfiguration("profile"))) {
+            r.start();
+            long end = System.nanoTime() + Long.getLong("profile.jfrSeconds", 20) * 1_000_000_000L;
+            while (System.nanoTime() < end) {
+                post(body);
+            }
+            r.stop();
+            r.dump(Path.of("/tmp/prof-" + name + ".jfr"));
+        }
+    }
+
+    private String post(String body) {
+        Http.Response r = Http.post(port, "/graphql", "application/json", body.getBytes(StandardCharsets.UTF_8));
+        if (r.status() != 200 || r.body().contains("\"errors\"")) {
+            throw new IllegalStateException(r.status() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    private static String body(String resource, Map<String, Object> variables) throws IOException {
+        try (InputStream in = RequestProfile.class.getResourceAsStream("/" + resource)) {
+            return JSON.writeValueAsString(Map.of("query", new String(in.readAllBytes(), StandardCharsets.UTF_8), "variables", variables));
+        }
+    }
+}
