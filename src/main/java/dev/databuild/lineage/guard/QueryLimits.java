@@ -13,12 +13,16 @@ import graphql.normalized.ExecutableNormalizedOperation;
 import graphql.normalized.ExecutableNormalizedOperationFactory;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 
 /**
  * Rejects an operation over a limit after validation and before execution, so no resolver (and no
  * SQL) runs for it. The answer has errors and no data: 400 with application/graphql-response+json,
  * like any other request error.
  */
+@Component
+@Order(0)
 class QueryLimits extends SimplePerformantInstrumentation {
 
     private final GraphQlLimits limits;

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.scheduler.Schedulers;
 
@@ -26,6 +28,8 @@ import reactor.core.scheduler.Schedulers;
  * response Mono would not do: execution runs synchronously while the Mono is subscribed, before
  * any timer could start.)
  */
+@Component
+@Order(-2)
 class RequestDeadline extends SimplePerformantInstrumentation {
 
     private final Duration timeout;

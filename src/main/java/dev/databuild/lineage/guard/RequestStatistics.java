@@ -15,6 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
 
 /**
  * SQL statements per request (the DistributionSummary lineage.graphql.statements, tagged by
@@ -24,8 +26,10 @@ import org.slf4j.LoggerFactory;
  * that thread is exact. If an execution ever ends on another thread, the delta would be someone
  * else's, so it is not recorded: lineage.graphql.statements.unattributed counts those requests.
  * The slow-query log names the operation, its duration, statement count and cost; never variables,
- * headers or tokens. Runs before {@link QueryLimits} ({@link RequestGuards}) so rejected operations are named too.
+ * headers or tokens. Ordered before {@link QueryLimits} so rejected operations are named too.
  */
+@Component
+@Order(-1)
 class RequestStatistics extends SimplePerformantInstrumentation {
 
     private static final Logger SLOW = LoggerFactory.getLogger("dev.databuild.lineage.guard.SlowQueries");

@@ -8,7 +8,6 @@ import dev.databuild.lineage.support.Http;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,13 +22,34 @@ class ObservabilityTest extends GraphQlTest {
     @Autowired
     private GraphQlSource graphQlSource;
 
-    /** graphql-java calls every link of the chain for every field: the guards are one link, next to Spring's observation. */
+    /** graphql-java calls every link of the chain for every field: all instrumentations are one link. */
     @Test
-    void theGuardsAreOneLinkOfTheInstrumentationChain() {
+    void everyInstrumentationIsOneRequestLevelLink() {
         Instrumentation top = graphQlSource.graphQl().getInstrumentation();
-        List<Instrumentation> links = top instanceof ChainedInstrumentation chain ? chain.getInstrumentations() : List.of(top);
-        assertThat(links).filteredOn(RequestGuards.class::isInstance).hasSize(1);
-        assertThat(links).hasSize(2);
+        assertThat(top).isInstanceOf(RequestLevelInstrumentation.class);
+        assertThat(((RequestLevelInstrumentation) top).members()).extracting(i -> i.getClass().getSimpleName())
+                .containsExactly("RequestDeadline", "RequestStatistics", "QueryLimits", "GraphQlObservationInstrumentation");
+    }
+
+    @Test
+    void batchLoadsAreStillObserved() {
+        loadExample();
+        assertThat(GraphQlHttp.post(port, GRAPHQL_RESPONSE, "{ wants { nodes { jobRuns { nodes { jobRunId } } } } }").status()).isEqualTo(200);
+        assertThat(registry.find("graphql.dataloader").timers()).isNotEmpty();
+    }
+
+    @Test
+    void anInstrumentationWithPerFieldHooksIsRefused() {
+        Instrumentation perField = new graphql.execution.instrumentation.SimplePerformantInstrumentation() {
+            @Override
+            public graphql.execution.instrumentation.InstrumentationContext<Object> beginFieldCompletion(
+                    graphql.execution.instrumentation.parameters.InstrumentationFieldCompleteParameters parameters,
+                    graphql.execution.instrumentation.InstrumentationState state) {
+                return null;
+            }
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RequestLevelInstrumentation(List.of(perField)))
+                .hasMessageContaining("beginFieldCompletion");
     }
 
     @Test
