@@ -14,7 +14,6 @@ import dev.databuild.lineage.support.Cursor;
 import dev.databuild.lineage.support.CursorKey;
 import dev.databuild.lineage.support.KeysetPages.Keyset;
 import dev.databuild.lineage.support.PageArgs;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +24,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.SelectField;
 import org.jooq.Record2;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -109,17 +107,10 @@ public class InstanceLinkQueries {
                                                                   Field<Long> event, Field<?> tie, Function<Record, Pages.Hit<T>> hit) {
         Map<UUID, PartitionInstance> byUuid = new HashMap<>();
         inputs.forEach(i -> byUuid.put(i.uuid(), i));
-        var withEvent = new BatchPages.Relation<>(relation.parent(), relation.from(), relation.keys(), relation.filter(),
-                relation.distinct(), relation.total(), concat(relation.fields(), event));
-        var batch = BatchPages.fetch(db, byUuid.keySet(), page.limit(), withEvent, keys.seek(event, tie), keys.backward(), event, tie);
+        var batch = BatchPages.fetch(db, byUuid.keySet(), page.limit(), relation.alsoSelecting(event), keys.seek(event, tie),
+                keys.backward(), event, tie);
         Map<PartitionInstance, List<Pages.Hit<T>>> out = new HashMap<>();
         batch.rows().forEach((uuid, rows) -> out.put(byUuid.get(uuid), rows.stream().map(hit).toList()));
-        return out;
-    }
-
-    private static List<SelectField<?>> concat(List<? extends SelectField<?>> fields, SelectField<?> more) {
-        List<SelectField<?>> out = new ArrayList<>(fields);
-        out.add(more);
         return out;
     }
 

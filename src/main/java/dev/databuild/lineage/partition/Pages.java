@@ -80,7 +80,8 @@ public final class Pages {
         if (parents.size() > 1) {
             var batch = BatchPages.fetch(db, parents, page.limit(), relation, seek, descending, sortKey);
             Map<K, List<Hit<T>>> hits = new HashMap<>();
-            batch.rows().forEach((p, rows) -> hits.put(p, rows.stream().map(r -> withTotal(hit.apply(r), batch.totals().get(p))).toList()));
+            // the totals go to assemble as counted; the hits need none of their own
+            batch.rows().forEach((p, rows) -> hits.put(p, rows.stream().map(hit).toList()));
             return assemble(parents, page, hits, batch.totals(), recount);
         }
         Class<K> type = relation.parent().getType();

@@ -69,6 +69,13 @@ public final class BatchPages {
         public Relation<K> keyedBy(TableLike<?> table) {
             return new Relation<>(parent, from, table, filter, distinct, total, fields);
         }
+
+        /** Each row also carries {@code field}, e.g. the sort key of a cursor. */
+        public Relation<K> alsoSelecting(SelectField<?> field) {
+            List<SelectField<?>> more = new ArrayList<>(fields);
+            more.add(field);
+            return new Relation<>(parent, from, keys, filter, distinct, total, more);
+        }
     }
 
     /** Every parent's total, and the rows of its page (one more than the page if more follow), in reading order. */
