@@ -39,7 +39,6 @@ class BatchWriter {
     private final DSLContext db;
     private final StatementCounter statements;
     private final Map<Query, String> sqlOf = new ConcurrentHashMap<>();
-    static final java.util.Map<String, Long> ROWS = new ConcurrentHashMap<>();
     private final Statement<StatusChange> wantHistory;
     private final Statement<StatusChange> instanceHistory;
     private final Statement<StatusChange> runHistory;
