@@ -126,6 +126,8 @@ class RequestProfile extends DatabaseTest {
         }
         out.put("hubpage", body("graphql-test/consumers.graphql", Map.of("uuid", hub)));
         out.put("fanout", body("bench/fanOut.graphql", Map.of("uuid", hub, "first", 1000)));
+        out.put("fanA", body("bench/fanA.graphql", Map.of("uuid", hub, "first", 1000)));
+        out.put("fanB", body("bench/fanB.graphql", Map.of("uuid", hub, "first", 1000)));
         return out;
     }
 
