@@ -126,8 +126,9 @@ class RequestProfile extends DatabaseTest {
         }
         out.put("hubpage", body("graphql-test/consumers.graphql", Map.of("uuid", hub)));
         out.put("fanout", body("bench/fanOut.graphql", Map.of("uuid", hub, "first", 1000)));
-        out.put("fanA", body("bench/fanA.graphql", Map.of("uuid", hub, "first", 1000)));
-        out.put("fanB", body("bench/fanB.graphql", Map.of("uuid", hub, "first", 1000)));
+        // the fan-out page taken apart: its 1,000 runs alone, then with each run's wrote count
+        out.put("fanout-runs", body("bench/fanOutRuns.graphql", Map.of("uuid", hub, "first", 1000)));
+        out.put("fanout-counts", body("bench/fanOutWroteCounts.graphql", Map.of("uuid", hub, "first", 1000)));
         return out;
     }
 
