@@ -50,7 +50,7 @@ class RunInstances {
                 i -> Cursor.encode(i.ref(), i.uuid()));
     }
 
-    /** What each run built, by ref: a run builds one instance per ref. */
+    /** What each run built, by ref: a run builds one instance per ref, of the few its job outputs. */
     Map<String, Connection<PartitionInstance>> wrote(Collection<String> jobRunIds, PageArgs page) {
         var counted = PI.as("counted");
         KeysetPages.Branch branch = (r, keys, limit) -> db.select(PI.fields())
@@ -60,7 +60,7 @@ class RunInstances {
                 .and(keys.seek(PI.REF))
                 .orderBy(keys.order(PI.REF)).limit(limit);
         var batched = new KeysetPages.Batched(new BatchPages.Relation<>(PI.JOB_RUN_ID, PI,
-                r -> DSL.field(DSL.selectCount().from(counted).where(counted.JOB_RUN_ID.eq(r))), PI.fields()), PI.REF);
+                r -> DSL.field(DSL.selectCount().from(counted).where(counted.JOB_RUN_ID.eq(r))), PI.fields()).fewPerParent(), PI.REF);
         return KeysetPages.fetch(db, jobRunIds, page, CursorKey.REF, branch, batched, RunInstances::instance,
                 i -> Cursor.encode(i.ref()));
     }

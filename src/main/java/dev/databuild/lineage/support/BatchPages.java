@@ -50,31 +50,45 @@ public final class BatchPages {
      * @param distinct whether the join can repeat a row for one parent
      * @param total    the number of related rows of the parent whose key is the given field
      * @param fields   what each row carries
+     * @param few      whether a parent has few rows, so they are read whole ({@link #fewPerParent})
      */
     public record Relation<K>(Field<K> parent, TableLike<?> from, TableLike<?> keys, Condition filter, boolean distinct,
-                              Function<Field<K>, Field<Integer>> total, List<? extends SelectField<?>> fields) {
+                              Function<Field<K>, Field<Integer>> total, List<? extends SelectField<?>> fields, boolean few) {
 
         public Relation(Field<K> parent, TableLike<?> from, Function<Field<K>, Field<Integer>> total, SelectField<?>... fields) {
-            this(parent, from, from, DSL.noCondition(), false, total, List.of(fields));
+            this(parent, from, from, DSL.noCondition(), false, total, List.of(fields), false);
         }
 
         public Relation<K> where(Condition condition) {
-            return new Relation<>(parent, from, keys, filter.and(condition), distinct, total, fields);
+            return new Relation<>(parent, from, keys, filter.and(condition), distinct, total, fields, few);
         }
 
         public Relation<K> distinctRows() {
-            return new Relation<>(parent, from, keys, filter, true, total, fields);
+            return new Relation<>(parent, from, keys, filter, true, total, fields, few);
         }
 
         public Relation<K> keyedBy(TableLike<?> table) {
-            return new Relation<>(parent, from, table, filter, distinct, total, fields);
+            return new Relation<>(parent, from, table, filter, distinct, total, fields, few);
+        }
+
+        /**
+         * A parent has few rows (a run's outputs), so its rows are read whole and its page cut from
+         * them ({@link WholePages}): one seek a parent instead of four. Its total is then the count
+         * of its rows, which must be what {@code total} counts; never for a relation a hub can have
+         * thousands of rows in, nor one whose join repeats rows.
+         */
+        public Relation<K> fewPerParent() {
+            if (distinct) {
+                throw new IllegalStateException("a relation whose join repeats rows is counted by its total, not its rows");
+            }
+            return new Relation<>(parent, from, keys, filter, distinct, total, fields, true);
         }
 
         /** Each row also carries {@code field}, e.g. the sort key of a cursor. */
         public Relation<K> alsoSelecting(SelectField<?> field) {
             List<SelectField<?>> more = new ArrayList<>(fields);
             more.add(field);
-            return new Relation<>(parent, from, keys, filter, distinct, total, more);
+            return new Relation<>(parent, from, keys, filter, distinct, total, more, few);
         }
     }
 
@@ -100,6 +114,9 @@ public final class BatchPages {
         Field<K> key = bound.field("k", column.getDataType());
         Condition own = column.eq(key).and(relation.filter()).and(seek);
         SortField<?>[] order = order(sortKey, descending);
+        if (relation.few()) {
+            return WholePages.fetch(db, bound, key, limit, relation, seek, order);
+        }
 
         // per parent: its total, and the sort key of the last row of its page
         List<SelectField<?>> perParent = new ArrayList<>(List.of(key.as(PARENT), relation.total().apply(key).as(TOTAL)));
