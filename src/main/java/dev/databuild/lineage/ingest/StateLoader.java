@@ -14,6 +14,7 @@ import dev.databuild.lineage.ingest.Rows.MissingDep;
 import dev.databuild.lineage.ingest.Rows.Ref;
 import dev.databuild.lineage.ingest.Rows.TaintMark;
 import dev.databuild.lineage.support.JobRunStatus;
+import dev.databuild.lineage.support.KeyArray;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,14 +22,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
-import java.lang.reflect.Array;
 import org.jooq.Field;
 import org.jooq.Result;
 import org.jooq.Table;
 import org.jooq.TableField;
 import org.jooq.TableLike;
 import org.jooq.TableRecord;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
@@ -204,9 +203,8 @@ class StateLoader {
     @SuppressWarnings("unchecked")
     private static <K> TableLike<?> matching(Field<K> column, List<K> keys) {
         Table<?> table = ((TableField<?, K>) column).getTable();
-        K[] distinct = keys.stream().distinct().toArray(n -> (K[]) Array.newInstance(column.getType(), n));
-        Table<?> bound = DSL.unnest(DSL.val(distinct, column.getDataType().getArrayDataType())).as("lookup", "k");
-        return bound.join(table).on(column.eq(bound.field("k", column.getDataType())));
+        KeyArray<K> bound = KeyArray.of(column, keys, "lookup");
+        return bound.table().join(table).on(column.eq(bound.key()));
     }
 
     private static <K> void chunks(List<K> keys, Consumer<List<K>> action) {

@@ -1,6 +1,5 @@
 package dev.databuild.lineage.support;
 
-import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -109,9 +108,9 @@ public final class BatchPages {
             throw new IllegalArgumentException("a sort key of one or two parts");
         }
         Field<K> column = relation.parent();
-        K[] keys = parents.toArray(n -> (K[]) Array.newInstance(column.getType(), n));
-        Table<?> bound = DSL.unnest(DSL.val(keys, column.getDataType().getArrayDataType())).as("p", "k");
-        Field<K> key = bound.field("k", column.getDataType());
+        KeyArray<K> keys = KeyArray.of(column, parents, "p");
+        Table<?> bound = keys.table();
+        Field<K> key = keys.key();
         Condition own = column.eq(key).and(relation.filter()).and(seek);
         SortField<?>[] order = order(sortKey, descending);
         if (relation.few()) {
