@@ -32,7 +32,7 @@ final class BatchState {
     final Known<String, Ref> refs = new Known<>();
     final Known<UUID, Instance> instances = new Known<>();
     /** taint_instance rows by (taint id, uuid): one object, shared by its taint and its instance. */
-    final Map<List<Object>, TaintMark> marks = new HashMap<>();
+    final Known<List<Object>, TaintMark> marks = new Known<>();
     /** ref -> every want naming it. */
     final Map<String, Set<String>> wantsOnRef = new HashMap<>();
     /** missing ref -> runs that ended DepMiss naming it. */
@@ -111,7 +111,7 @@ final class BatchState {
 
     /** Adds a row this batch created; it is inserted when the batch is written. */
     <K, V extends Rows.Row> V created(Known<K, V> known, K key, V row) {
-        row.isNew = true;
+        row.created();
         return known.put(key, row);
     }
 

@@ -67,21 +67,22 @@ class BatchWriter {
 
     /** The rows later lookups of the batch may read back from the database. */
     void writeRows(BatchState s) {
-        write(RowShapes.RUNS, s.runs.values());
-        write(RowShapes.INSTANCES, s.instances.values());
-        write(RowShapes.REFS, s.refs.values());
+        write(RowShapes.RUNS, s.runs.drainChanged());
+        write(RowShapes.INSTANCES, s.instances.drainChanged());
+        write(RowShapes.REFS, s.refs.drainChanged());
+        List<Want> wants = s.wants.drainChanged();
         List<Object[]> positions = new ArrayList<>();
-        for (Want w : s.wants.values()) {
+        for (Want w : wants) {
             if (w.isNew) {
                 for (int i = 0; i < w.refs.size(); i++) {
                     positions.add(new Object[] {w.id, i, w.refs.get(i)});
                 }
             }
         }
-        write(RowShapes.WANTS, s.wants.values());
+        write(RowShapes.WANTS, wants);
         execute(wantPartition, positions);
-        write(RowShapes.TAINTS, s.taints.values());
-        write(RowShapes.MARKS, s.marks.values());
+        write(RowShapes.TAINTS, s.taints.drainChanged());
+        write(RowShapes.MARKS, s.marks.drainChanged());
         execute(missingDep, s.appends.missingDeps);
         s.appends.missingDeps.clear();
     }
@@ -107,8 +108,7 @@ class BatchWriter {
             } else if (row.dirty) {
                 updates.add(shape.updateValues(row));
             }
-            row.isNew = false;
-            row.dirty = false;
+            row.written();
         }
         Query[] queries = shapes.computeIfAbsent(shape, k -> new Query[] {k.insert(db), k.update(db)});
         execute(queries[0], inserts);

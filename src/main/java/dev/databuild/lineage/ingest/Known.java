@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.Set;
 
 /** Rows of one kind a batch has looked up, by key, remembering the keys the database did not have. */
-final class Known<K, V> {
+final class Known<K, V extends Rows.Row> {
 
     private final Map<K, V> rows = new HashMap<>();
     private final Set<K> absent = new HashSet<>();
+    /** Rows created or changed since the last write, each once. */
+    private final List<Rows.Row> toWrite = new ArrayList<>();
 
     V get(K key) {
         return rows.get(key);
@@ -38,7 +40,11 @@ final class Known<K, V> {
     V put(K key, V row) {
         V held = rows.putIfAbsent(key, row);
         absent.remove(key);
-        return held == null ? row : held;
+        if (held != null) {
+            return held;
+        }
+        row.heldIn(toWrite);
+        return row;
     }
 
     void markAbsent(Collection<K> asked) {
@@ -53,7 +59,14 @@ final class Known<K, V> {
         return rows.size() + absent.size();
     }
 
-    Collection<V> values() {
-        return rows.values();
+    /** The rows to write, each marked written as it is handed out. */
+    @SuppressWarnings("unchecked")
+    List<V> drainChanged() {
+        List<V> out = new ArrayList<>(toWrite.size());
+        for (Rows.Row row : toWrite) {
+            out.add((V) row);
+        }
+        toWrite.clear();
+        return out;
     }
 }

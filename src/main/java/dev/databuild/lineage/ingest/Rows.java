@@ -24,9 +24,41 @@ final class Rows {
     abstract static class Row {
         boolean isNew;
         boolean dirty;
+        /**
+         * The write queue of the {@link Known} holding this row, which the row joins when it is
+         * created or changed: the writer visits the rows a batch touched, not every row kept.
+         */
+        private List<Row> queue;
+        private boolean queued;
 
         void changed() {
             dirty = true;
+            enqueue();
+        }
+
+        void created() {
+            isNew = true;
+            enqueue();
+        }
+
+        void heldIn(List<Row> writeQueue) {
+            queue = writeQueue;
+            if (isNew || dirty) {
+                enqueue();
+            }
+        }
+
+        void written() {
+            isNew = false;
+            dirty = false;
+            queued = false;
+        }
+
+        private void enqueue() {
+            if (!queued && queue != null) {
+                queued = true;
+                queue.add(this);
+            }
         }
     }
 

@@ -90,7 +90,7 @@ class StateLoader {
     private <K> void marks(BatchState s, Field<K> key, List<K> keys) {
         List<TaintMark> loaded = new ArrayList<>();
         chunks(keys, part -> rows(TAINT_INSTANCE, key, part)
-                .forEach(r -> loaded.add(s.marks.computeIfAbsent(List.of(r.getTaintId(), r.getUuid()), k -> RowMapping.mark(r)))));
+                .forEach(r -> loaded.add(s.marks.put(List.of(r.getTaintId(), r.getUuid()), RowMapping.mark(r)))));
         List<String> taintIds = s.taints.unknown(loaded.stream().map(m -> m.taintId).toList());
         if (!taintIds.isEmpty()) {
             taints(s, taintIds);

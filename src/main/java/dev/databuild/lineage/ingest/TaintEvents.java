@@ -48,8 +48,7 @@ class TaintEvents {
             m.uuid = i.uuid;
             m.ref = ref;
             m.priorStatus = priorStatus(s, i);
-            m.isNew = true;
-            s.marks.put(List.of(t.id, i.uuid), m);
+            s.created(s.marks, List.of(t.id, i.uuid), m);
             t.marks.add(m);
             i.marks.add(m);
             instances.setStatus(ctx, i.uuid, ref, PartitionStatus.TAINTED);

@@ -50,6 +50,10 @@ import static org.assertj.core.api.Assertions.assertThat;
         "logging.level.dev.databuild=WARN"})
 class LineageBenchmark {
 
+    static {
+        LikeProduction.assertionsOff();
+    }
+
     private static final int DEPTH = 50;
     private static final int BATCH = 10_000;
     private static final int WARM_UP_EVENTS = 20_000;

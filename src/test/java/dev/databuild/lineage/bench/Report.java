@@ -25,7 +25,8 @@ final class Report {
                 + "), " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
                 + ", database " + TestDatabase.kind() + " (" + dbDetail() + ")");
         lines.add("");
-        lines.add("Data: " + shape + "; hub consumers " + hub + "; JVM " + ManagementFactory.getRuntimeMXBean().getInputArguments());
+        lines.add("Data: " + shape + "; hub consumers " + hub + "; JVM " + ManagementFactory.getRuntimeMXBean().getInputArguments()
+                + "; assertions " + LikeProduction.assertions());
     }
 
     private static String dbDetail() {

@@ -3,6 +3,7 @@ package dev.databuild.lineage.manual;
 import static dev.databuild.lineage.db.Tables.EVENT_LOG;
 import static dev.databuild.lineage.db.Tables.LOG_HEAD;
 
+import dev.databuild.lineage.bench.LikeProduction;
 import dev.databuild.lineage.generator.EventGenerator;
 import dev.databuild.lineage.ingest.IngestService;
 import dev.databuild.lineage.ingest.ProjectionTables;
@@ -17,6 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** By hand: the same log through IngestService and through HTTP, in two batch sizes, to compare the paths. */
 class IngestPaths extends DatabaseTest {
+
+    static {
+        LikeProduction.assertionsOff();
+    }
 
     @Autowired
     IngestService ingest;
@@ -66,7 +71,7 @@ class IngestPaths extends DatabaseTest {
             out.append(String.format("%-12s %d events: %.2f s total, %.2f s in calls, %.0f ev/s%n", round, all.size(), secs, inside / 1e9, all.size() / (inside / 1e9)));
             System.out.print(out);
         }
-        System.out.println("RESULT\n" + out);
+        System.out.println("RESULT (assertions " + LikeProduction.assertions() + ")\n" + out);
         if (jfr != null) {
             jfr.stop();
             jfr.dump(java.nio.file.Path.of(System.getProperty("paths.jfr")));

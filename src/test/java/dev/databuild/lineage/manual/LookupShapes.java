@@ -4,6 +4,7 @@ import static dev.databuild.lineage.db.Tables.JOB_RUN;
 import static dev.databuild.lineage.db.Tables.MISSING_DEP;
 import static dev.databuild.lineage.db.Tables.PARTITION_REF;
 
+import dev.databuild.lineage.bench.LikeProduction;
 import dev.databuild.lineage.generator.EventGenerator;
 import dev.databuild.lineage.ingest.IngestService;
 import dev.databuild.lineage.proto.DataBuildEvent;
@@ -19,6 +20,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** By hand: what one key of a bulk lookup costs, by statement shape (an IN list, an array, a join of an unnested array). */
 class LookupShapes extends DatabaseTest {
+
+    static {
+        LikeProduction.assertionsOff();
+    }
 
     @Autowired
     IngestService ingest;

@@ -1,5 +1,6 @@
 package dev.databuild.lineage.manual;
 
+import dev.databuild.lineage.bench.LikeProduction;
 import dev.databuild.lineage.generator.EventGenerator;
 import dev.databuild.lineage.ingest.IngestService;
 import dev.databuild.lineage.proto.DataBuildEvent;
@@ -40,6 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
         "lineage.graphql.max-depth=30", "lineage.graphql.request-timeout=300s", "logging.level.dev.databuild=WARN"})
 @Import(RequestProfile.ServerCpu.class)
 class RequestProfile extends DatabaseTest {
+
+    static {
+        LikeProduction.assertionsOff();
+    }
 
     static final ConcurrentLinkedQueue<Long> SERVER_CPU = new ConcurrentLinkedQueue<>();
     private static final JsonMapper JSON = JsonMapper.builder().build();
