@@ -7,6 +7,7 @@
 -- rows 'read' = jobRun.read.nodes[]
 -- rows 'wrote' = jobRun.wrote.nodes[]
 -- rows 'status' = jobRun.statusHistory[]
+-- packed 'status' = a
 -- rows 'missing' = jobRun.missingDeps[]
 -- rows 'prev' = jobRun.previousAttempt
 -- rows 'prev_missing' = jobRun.previousAttempt.missingDeps[]
@@ -48,8 +49,8 @@ select 'total', 'wrote', null, null, null, null, null,
        (select count(*) from partition_instance pi where pi.job_run_id = r.job_run_id), null, null, null, null, null
 from r
 union all
-select 'status', h.job_run_id, h.status, null, null, null, null, h.at, h.event_id, null, null, null, null
-from r join job_run_status_history h on h.job_run_id = r.job_run_id
+select 'status', r.job_run_id, r.status_history, null, null, null, null, null, null, null, null, null, null
+from r
 union all
 select 'missing', m.job_run_id, m.impacted_ref, m.missing_ref, null, null, null, null, null, null, null, null, null
 from r join missing_dep m on m.job_run_id = r.job_run_id

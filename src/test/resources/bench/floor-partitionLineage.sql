@@ -6,9 +6,11 @@
 -- rows 'downstream' = partition.current.downstream.nodes[]
 -- rows 'consumer' = partition.current.consumers.nodes[]
 -- rows 'current_status' = partition.current.statusHistory[]
+-- packed 'current_status' = a
 -- rows 'stale_input' = partition.current.staleInputs.nodes[]
 -- rows 'instance' = partition.instances.nodes[]
 -- rows 'instance_status' = partition.instances.nodes[].statusHistory[]
+-- packed 'instance_status' = a
 -- rows 'want' = partition.wants.nodes[]
 -- rows 'as_of' = partition.asOf
 -- rows 'total' = totalCount
@@ -46,8 +48,8 @@ union all
 union all
 select 'total', 'consumers', null, null, null, null, cur.consumer_count, null, null, null from cur
 union all
-select 'current_status', cast(h.uuid as varchar), h.status, null, null, null, h.at, h.event_id, null, null
-from cur join instance_status_history h on h.uuid = cur.uuid
+select 'current_status', cast(cur.uuid as varchar), cur.status_history, null, null, null, null, null, null, null
+from cur
 union all
 (select 'stale_input', cast(pi.uuid as varchar), null, null, null, null, null, null, null, null
  from cur join read_dep d on d.output_uuid = cur.uuid join partition_instance pi on pi.uuid = d.input_uuid
@@ -66,8 +68,8 @@ select 'total', 'instances', null, null, null, null, (select count(*) from parti
        null, null, null
 from p
 union all
-select 'instance_status', cast(h.uuid as varchar), h.status, null, null, null, h.event_id, null, null, null
-from inst i join instance_status_history h on h.uuid = i.uuid
+select 'instance_status', cast(i.uuid as varchar), i.status_history, null, null, null, null, null, null, null
+from inst i
 union all
 (select 'want', w.want_id, null, null, null, null, null, null, null, null
  from p join want_partition wp on wp.ref = p.ref join want w on w.want_id = wp.want_id order by w.created_event_id limit 20)

@@ -4,10 +4,13 @@
 -- rows 'want' = want, want.derivativeWants.nodes[], want.derivativeWants.nodes[].derivativeWants.nodes[]
 -- rows 'want_ref' = want.partitionRefs[]
 -- rows 'want_status' = want.statusHistory[]
+-- packed 'want_status' = k
 -- rows 'instance' = want.partitions.nodes[], want.derivativeWants.nodes[].partitions.nodes[]
 -- rows 'builder_status' = want.partitions.nodes[].builtBy.statusHistory[]
+-- packed 'builder_status' = a
 -- rows 'builder_read' = want.partitions.nodes[].builtBy.read.nodes[]
 -- rows 'run' = want.jobRuns.nodes[], want.derivativeWants.nodes[].jobRuns.nodes[], want.derivativeWants.nodes[].derivativeWants.nodes[].jobRuns.nodes[]
+-- packed 'run_status' = a
 -- rows 'run_status' = want.jobRuns.nodes[].statusHistory[], want.derivativeWants.nodes[].jobRuns.nodes[].statusHistory[], want.derivativeWants.nodes[].derivativeWants.nodes[].jobRuns.nodes[].statusHistory[]
 -- rows 'run_read' = want.jobRuns.nodes[].read.nodes[], want.derivativeWants.nodes[].jobRuns.nodes[].read.nodes[], want.derivativeWants.nodes[].derivativeWants.nodes[].jobRuns.nodes[].read.nodes[]
 -- rows 'run_wrote' = want.derivativeWants.nodes[].derivativeWants.nodes[].jobRuns.nodes[].wrote.nodes[]
@@ -29,9 +32,10 @@ kept(want_id, parent_id, lvl) as (
     where lvl = 0 or (lvl = 1 and rn <= 20)
        or (lvl = 2 and rn <= 20 and parent_id in (select r1.want_id from ranked r1 where r1.lvl = 1 and r1.rn <= 20))
 ),
-runs(owner, parent_id, lvl, job_run_id, job_label, status, attempt, previous_attempt_id, rn) as (
+runs(owner, parent_id, lvl, job_run_id, job_label, status, attempt, previous_attempt_id, status_history, rn) as (
     select * from (
         select k.want_id as owner, k.parent_id, k.lvl, j.job_run_id, j.job_label, j.status, j.attempt, j.previous_attempt_id,
+               j.status_history,
                row_number() over (partition by k.want_id, k.parent_id, k.lvl order by j.buffered_event_id) as rn
         from kept k join job_run j on j.job_run_id in (select jw.job_run_id from job_run_want jw where jw.want_id = k.want_id)
     ) x where rn <= 20
@@ -52,15 +56,15 @@ union all
 select 'want_ref', wp.ref, null, null, null, null, null, null, cast(wp.position as bigint), null, null
 from kept k join want_partition wp on wp.want_id = k.want_id where k.lvl = 0
 union all
-select 'want_status', h.status, null, null, null, null, null, null, h.at, h.event_id, null
-from kept k join want_status_history h on h.want_id = k.want_id where k.lvl = 0
+select 'want_status', w.status_history, null, null, null, null, null, null, null, null, null
+from kept k join want w on w.want_id = k.want_id where k.lvl = 0
 union all
 select 'instance', cast(i.uuid as varchar), i.ref, i.status, i.job_run_id, j.status, null, null, i.superseded_event_id,
        cast(i.lvl as bigint), null
 from inst i left join job_run j on j.job_run_id = i.job_run_id
 union all
-select 'builder_status', h.job_run_id, h.status, null, null, null, null, null, h.event_id, null, null
-from inst i join job_run_status_history h on h.job_run_id = i.job_run_id where i.lvl = 0
+select 'builder_status', j.job_run_id, j.status_history, null, null, null, null, null, null, null, null
+from inst i join job_run j on j.job_run_id = i.job_run_id where i.lvl = 0
 union all
 select 'builder_read', cast(x.uuid as varchar), x.ref, x.status, null, null, null, null, null, null, null
 from (select pi.uuid, pi.ref, pi.status,
@@ -73,8 +77,8 @@ select 'run', r.job_run_id, r.job_label, r.status, r.previous_attempt_id, null, 
        cast(r.lvl as bigint), null
 from runs r
 union all
-select 'run_status', h.job_run_id, h.status, null, null, null, null, null, h.event_id, null, null
-from runs r join job_run_status_history h on h.job_run_id = r.job_run_id
+select 'run_status', r.job_run_id, r.status_history, null, null, null, null, null, null, null, null
+from runs r
 union all
 select 'run_read', cast(x.uuid as varchar), x.ref, x.status, null, null, null, null, null, null, null
 from (select pi.uuid, pi.ref, pi.status,

@@ -1,17 +1,13 @@
 package dev.databuild.lineage.ingest;
 
 import static dev.databuild.lineage.db.Tables.EVENT_LOG;
-import static dev.databuild.lineage.db.Tables.INSTANCE_STATUS_HISTORY;
-import static dev.databuild.lineage.db.Tables.JOB_RUN_STATUS_HISTORY;
 import static dev.databuild.lineage.db.Tables.JOB_RUN_WANT;
 import static dev.databuild.lineage.db.Tables.MISSING_DEP;
 import static dev.databuild.lineage.db.Tables.READ_DEP;
 import static dev.databuild.lineage.db.Tables.RUN_READ;
 import static dev.databuild.lineage.db.Tables.WANT_PARTITION;
-import static dev.databuild.lineage.db.Tables.WANT_STATUS_HISTORY;
 
 import dev.databuild.lineage.ingest.Rows.Row;
-import dev.databuild.lineage.ingest.Rows.StatusChange;
 import dev.databuild.lineage.ingest.Rows.Want;
 import dev.databuild.lineage.support.StatementCounter;
 import java.sql.PreparedStatement;
@@ -20,7 +16,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
@@ -39,9 +34,6 @@ class BatchWriter {
     private final DSLContext db;
     private final StatementCounter statements;
     private final Map<Query, String> sqlOf = new ConcurrentHashMap<>();
-    private final Statement<StatusChange> wantHistory;
-    private final Statement<StatusChange> instanceHistory;
-    private final Statement<StatusChange> runHistory;
     private final Query eventLog;
     private final Query wantPartition;
     private final Query jobRunWant;
@@ -60,9 +52,6 @@ class BatchWriter {
         this.readDep = insert(READ_DEP, READ_DEP.fields());
         this.runRead = insert(RUN_READ, RUN_READ.fields());
         this.missingDep = insert(MISSING_DEP, MISSING_DEP.fields());
-        this.wantHistory = new Statement<>(insert(WANT_STATUS_HISTORY, WANT_STATUS_HISTORY.fields()), BatchWriter::history);
-        this.instanceHistory = new Statement<>(insert(INSTANCE_STATUS_HISTORY, INSTANCE_STATUS_HISTORY.fields()), BatchWriter::history);
-        this.runHistory = new Statement<>(insert(JOB_RUN_STATUS_HISTORY, JOB_RUN_STATUS_HISTORY.fields()), BatchWriter::history);
     }
 
     /** The rows later lookups of the batch may read back from the database. */
@@ -93,9 +82,6 @@ class BatchWriter {
         execute(jobRunWant, a.jobRunWants);
         execute(readDep, a.readDeps);
         execute(runRead, a.runReads);
-        execute(wantHistory, a.wantHistory.values());
-        execute(instanceHistory, a.instanceHistory.values());
-        execute(runHistory, a.runHistory.values());
         a.clear();
     }
 
@@ -113,10 +99,6 @@ class BatchWriter {
         Query[] queries = shapes.computeIfAbsent(shape, k -> new Query[] {k.insert(db), k.update(db)});
         execute(queries[0], inserts);
         execute(queries[1], updates);
-    }
-
-    private <T> void execute(Statement<T> statement, Collection<T> rows) {
-        execute(statement.query(), rows.stream().map(statement.values()).toList());
     }
 
     /** Plain JDBC under jOOQ's rendering: binding each value through jOOQ cost more than H2's insert. */
@@ -139,18 +121,11 @@ class BatchWriter {
         });
     }
 
-    private static Object[] history(StatusChange c) {
-        return new Object[] {c.key, c.eventId, c.status, c.at};
-    }
-
     Query insert(Table<?> table, Field<?>[] fields) {
         return db.insertInto(table).columns(fields).values(nulls(List.of(fields)));
     }
 
     static List<Field<?>> nulls(List<Field<?>> fields) {
         return fields.stream().<Field<?>>map(f -> DSL.val(null, f)).toList();
-    }
-
-    private record Statement<T>(Query query, Function<T, Object[]> values) {
     }
 }

@@ -7,6 +7,7 @@ import dev.databuild.lineage.ingest.Rows.Want;
 import dev.databuild.lineage.support.JobRunStatus;
 import dev.databuild.lineage.support.PartitionStatus;
 import dev.databuild.lineage.support.WantStatus;
+import dev.databuild.lineage.support.StatusHistory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -101,7 +102,7 @@ class Consequences {
         return WantStatus.derive(want.refs.stream().map(ref -> instances.canonicalStatus(ctx, ref)).toList());
     }
 
-    /** Records the status and its history row; {@code initial} writes history even when unchanged. */
+    /** Records the status and its history entry; {@code initial} writes history even when unchanged. */
     void setWantStatus(EventContext ctx, Want want, WantStatus status, boolean initial) {
         boolean changed = want.status != status;
         if (changed) {
@@ -109,7 +110,8 @@ class Consequences {
             want.changed();
         }
         if (changed || initial) {
-            Appends.status(ctx.state.appends.wantHistory, want.id, ctx, status.name());
+            want.statusHistory = StatusHistory.append(want.statusHistory, ctx.eventId, status.name(), ctx.at);
+            want.changed();
         }
     }
 }

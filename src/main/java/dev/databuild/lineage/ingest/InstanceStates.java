@@ -5,6 +5,7 @@ import dev.databuild.lineage.ingest.Rows.Ref;
 import dev.databuild.lineage.ingest.Rows.TaintMark;
 import dev.databuild.lineage.support.Ids;
 import dev.databuild.lineage.support.PartitionStatus;
+import dev.databuild.lineage.support.StatusHistory;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,7 +43,7 @@ class InstanceStates {
         i.createdAt = ctx.at;
         i.updatedEventId = ctx.eventId;
         s.created(s.instances, uuid, i);
-        history(ctx, uuid, PartitionStatus.BUILDING);
+        history(ctx, i);
         ctx.changedRefs.add(ref);
         return uuid;
     }
@@ -73,7 +74,7 @@ class InstanceStates {
         i.status = status;
         i.updatedEventId = ctx.eventId;
         i.changed();
-        history(ctx, uuid, status);
+        history(ctx, i);
         ctx.changedRefs.add(ref);
         if (status == PartitionStatus.LIVE || status == PartitionStatus.FAILED || status == PartitionStatus.UPSTREAM_FAILED) {
             ctx.releasingRefs.add(ref);
@@ -89,7 +90,7 @@ class InstanceStates {
         }
     }
 
-    private static void history(EventContext ctx, UUID uuid, PartitionStatus status) {
-        Appends.status(ctx.state.appends.instanceHistory, uuid, ctx, status.name());
+    private static void history(EventContext ctx, Instance i) {
+        i.statusHistory = StatusHistory.append(i.statusHistory, ctx.eventId, i.status.name(), ctx.at);
     }
 }

@@ -4,6 +4,7 @@ import dev.databuild.lineage.ingest.Rows.Run;
 import dev.databuild.lineage.proto.JobRunBufferEventV1;
 import dev.databuild.lineage.proto.PartitionRef;
 import dev.databuild.lineage.support.JobRunStatus;
+import dev.databuild.lineage.support.StatusHistory;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -135,6 +136,6 @@ class JobRunEvents {
     }
 
     private static void history(EventContext ctx, Run run) {
-        Appends.status(ctx.state.appends.runHistory, run.id, ctx, run.status.name());
+        run.statusHistory = StatusHistory.append(run.statusHistory, ctx.eventId, run.status.name(), ctx.at);
     }
 }

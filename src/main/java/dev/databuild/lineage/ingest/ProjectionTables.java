@@ -1,8 +1,6 @@
 package dev.databuild.lineage.ingest;
 
-import static dev.databuild.lineage.db.Tables.INSTANCE_STATUS_HISTORY;
 import static dev.databuild.lineage.db.Tables.JOB_RUN;
-import static dev.databuild.lineage.db.Tables.JOB_RUN_STATUS_HISTORY;
 import static dev.databuild.lineage.db.Tables.JOB_RUN_WANT;
 import static dev.databuild.lineage.db.Tables.MISSING_DEP;
 import static dev.databuild.lineage.db.Tables.PARTITION_INSTANCE;
@@ -13,7 +11,6 @@ import static dev.databuild.lineage.db.Tables.TAINT;
 import static dev.databuild.lineage.db.Tables.TAINT_INSTANCE;
 import static dev.databuild.lineage.db.Tables.WANT;
 import static dev.databuild.lineage.db.Tables.WANT_PARTITION;
-import static dev.databuild.lineage.db.Tables.WANT_STATUS_HISTORY;
 
 import java.util.List;
 import org.jooq.Table;
@@ -22,9 +19,9 @@ import org.jooq.Table;
 public final class ProjectionTables {
 
     public static final List<Table<?>> ALL = List.of(
-            WANT, WANT_PARTITION, WANT_STATUS_HISTORY,
-            PARTITION_REF, PARTITION_INSTANCE, INSTANCE_STATUS_HISTORY,
-            JOB_RUN, JOB_RUN_STATUS_HISTORY, JOB_RUN_WANT,
+            WANT, WANT_PARTITION,
+            PARTITION_REF, PARTITION_INSTANCE,
+            JOB_RUN, JOB_RUN_WANT,
             READ_DEP, RUN_READ, MISSING_DEP, TAINT, TAINT_INSTANCE);
 
     private ProjectionTables() {

@@ -41,6 +41,7 @@ final class RowMapping {
         run.previousAttemptId = r.getPreviousAttemptId();
         run.attemptRootId = r.getAttemptRootId();
         run.attempt = r.getAttempt();
+        run.statusHistory = r.getStatusHistory();
         return run;
     }
 
@@ -57,6 +58,7 @@ final class RowMapping {
         i.supersededAt = r.getSupersededAt();
         i.consumerCount = r.getConsumerCount();
         i.downstreamCount = r.getDownstreamCount();
+        i.statusHistory = r.getStatusHistory();
         return i;
     }
 
@@ -84,6 +86,7 @@ final class RowMapping {
         w.cancelComment = r.getCancelComment();
         w.cancelSource = r.getCancelSourceKind() == null ? null
                 : new Source(r.getCancelSourceKind(), r.getCancelSourceUser(), r.getCancelSourceRunId());
+        w.statusHistory = r.getStatusHistory();
         return w;
     }
 

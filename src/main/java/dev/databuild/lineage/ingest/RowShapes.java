@@ -35,18 +35,18 @@ final class RowShapes {
     static final Shape<Run> RUNS = new Shape<>(JOB_RUN, 1, r -> new Object[] {
             r.id, r.label, r.status.name(), r.bufferedEventId, r.bufferedAt, r.queuedAt, r.startedAt, r.lastHeartbeatAt,
             r.endedEventId, r.endedAt, r.failureReason, r.cancelComment, kind(r.cancelSource), user(r.cancelSource),
-            run(r.cancelSource), r.previousAttemptId, r.attemptRootId, r.attempt});
+            run(r.cancelSource), r.previousAttemptId, r.attemptRootId, r.attempt, r.statusHistory});
 
     static final Shape<Instance> INSTANCES = new Shape<>(PARTITION_INSTANCE, 1, i -> new Object[] {
             i.uuid, i.ref, i.jobRunId, i.status.name(), i.createdEventId, i.createdAt, i.updatedEventId,
-            i.supersededEventId, i.supersededAt, i.consumerCount, i.downstreamCount});
+            i.supersededEventId, i.supersededAt, i.consumerCount, i.downstreamCount, i.statusHistory});
 
     static final Shape<Ref> REFS = new Shape<>(PARTITION_REF, 1, r -> new Object[] {r.ref, r.currentUuid, r.firstEventId});
 
     static final Shape<Want> WANTS = new Shape<>(WANT, 1, w -> new Object[] {
             w.id, w.createdEventId, w.createdAt, w.dataTimestamp, w.ttlSeconds, w.slaSeconds, w.comment,
             w.source.kind(), w.source.user(), w.source.jobRunId(), w.status.name(), w.canceledEventId, w.canceledAt,
-            w.cancelComment, kind(w.cancelSource), user(w.cancelSource), run(w.cancelSource)});
+            w.cancelComment, kind(w.cancelSource), user(w.cancelSource), run(w.cancelSource), w.statusHistory});
 
     static final Shape<Taint> TAINTS = new Shape<>(TAINT, 1, t -> new Object[] {
             t.id, t.createdEventId, t.createdAt, t.comment, t.source.kind(), t.source.user(), t.source.jobRunId(),

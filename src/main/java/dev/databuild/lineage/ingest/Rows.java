@@ -2,6 +2,7 @@ package dev.databuild.lineage.ingest;
 
 import dev.databuild.lineage.support.JobRunStatus;
 import dev.databuild.lineage.support.PartitionStatus;
+import dev.databuild.lineage.support.StatusHistory;
 import dev.databuild.lineage.support.WantStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -79,6 +80,8 @@ final class Rows {
         String previousAttemptId;
         String attemptRootId;
         int attempt;
+        /** Packed as {@link StatusHistory} keeps it; a change rewrites the row, which it does anyway. */
+        String statusHistory = StatusHistory.EMPTY;
         /** A later run already retries this one: retry chains stay linear. */
         boolean retried;
         /** Built instances by ref, in ref order. */
@@ -101,6 +104,7 @@ final class Rows {
         Long supersededAt;
         int consumerCount;
         int downstreamCount;
+        String statusHistory = StatusHistory.EMPTY;
         /** Every taint that ever named this instance (the active ones decide what lifting restores). */
         final Set<TaintMark> marks = new LinkedHashSet<>();
     }
@@ -125,6 +129,7 @@ final class Rows {
         Long canceledAt;
         String cancelComment;
         Source cancelSource;
+        String statusHistory = StatusHistory.EMPTY;
         List<String> refs = new ArrayList<>();
     }
 
@@ -149,20 +154,5 @@ final class Rows {
         UUID uuid;
         String ref;
         PartitionStatus priorStatus;
-    }
-
-    /** A status-history row; a second change by the same event rewrites it before it is written. */
-    static final class StatusChange {
-        final Object key;
-        final long eventId;
-        String status;
-        final long at;
-
-        StatusChange(Object key, long eventId, String status, long at) {
-            this.key = key;
-            this.eventId = eventId;
-            this.status = status;
-            this.at = at;
-        }
     }
 }

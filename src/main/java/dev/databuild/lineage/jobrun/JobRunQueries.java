@@ -3,7 +3,6 @@ package dev.databuild.lineage.jobrun;
 import dev.databuild.lineage.support.CursorKey;
 import dev.databuild.lineage.support.KeysetPages;
 import static dev.databuild.lineage.db.Tables.JOB_RUN;
-import static dev.databuild.lineage.db.Tables.JOB_RUN_STATUS_HISTORY;
 import static dev.databuild.lineage.db.Tables.MISSING_DEP;
 import static dev.databuild.lineage.support.KeysetPages.parent;
 import static dev.databuild.lineage.support.KeysetPages.total;
@@ -11,6 +10,7 @@ import static dev.databuild.lineage.support.KeysetPages.total;
 import dev.databuild.lineage.support.Connection;
 import dev.databuild.lineage.support.Cursor;
 import dev.databuild.lineage.support.PageArgs;
+import dev.databuild.lineage.support.StatusHistory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -58,9 +58,8 @@ public class JobRunQueries {
 
     Map<String, List<JobRunStatusChange>> statusHistory(Collection<String> jobRunIds) {
         Map<String, List<JobRunStatusChange>> out = emptyLists(jobRunIds);
-        db.selectFrom(JOB_RUN_STATUS_HISTORY).where(JOB_RUN_STATUS_HISTORY.JOB_RUN_ID.in(jobRunIds))
-                .orderBy(JOB_RUN_STATUS_HISTORY.JOB_RUN_ID, JOB_RUN_STATUS_HISTORY.EVENT_ID)
-                .forEach(r -> out.get(r.getJobRunId()).add(new JobRunStatusChange(r.getStatus(), r.getAt(), r.getEventId())));
+        db.select(JOB_RUN.JOB_RUN_ID, JOB_RUN.STATUS_HISTORY).from(JOB_RUN).where(JOB_RUN.JOB_RUN_ID.in(jobRunIds))
+                .forEach(r -> out.get(r.value1()).addAll(StatusHistory.parse(r.value2(), JobRunStatusChange::new)));
         return out;
     }
 

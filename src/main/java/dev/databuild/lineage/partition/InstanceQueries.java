@@ -1,11 +1,11 @@
 package dev.databuild.lineage.partition;
 
-import static dev.databuild.lineage.db.Tables.INSTANCE_STATUS_HISTORY;
 import static dev.databuild.lineage.db.Tables.PARTITION_INSTANCE;
 import static dev.databuild.lineage.db.Tables.PARTITION_REF;
 import static dev.databuild.lineage.db.Tables.READ_DEP;
 
 import dev.databuild.lineage.support.ParentPages;
+import dev.databuild.lineage.support.StatusHistory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -80,9 +80,9 @@ public class InstanceQueries {
     public Map<UUID, List<PartitionStatusChange>> statusHistories(Collection<UUID> uuids) {
         Map<UUID, List<PartitionStatusChange>> out = new HashMap<>();
         uuids.forEach(u -> out.put(u, new ArrayList<>()));
-        db.selectFrom(INSTANCE_STATUS_HISTORY).where(INSTANCE_STATUS_HISTORY.UUID.in(uuids))
-                .orderBy(INSTANCE_STATUS_HISTORY.UUID, INSTANCE_STATUS_HISTORY.EVENT_ID)
-                .forEach(r -> out.get(r.getUuid()).add(new PartitionStatusChange(r.getStatus(), r.getAt(), r.getEventId())));
+        db.select(PARTITION_INSTANCE.UUID, PARTITION_INSTANCE.STATUS_HISTORY).from(PARTITION_INSTANCE)
+                .where(PARTITION_INSTANCE.UUID.in(uuids))
+                .forEach(r -> out.get(r.value1()).addAll(StatusHistory.parse(r.value2(), PartitionStatusChange::new)));
         return out;
     }
 

@@ -2,7 +2,6 @@ package dev.databuild.lineage.want;
 
 import static dev.databuild.lineage.db.Tables.WANT;
 import static dev.databuild.lineage.db.Tables.WANT_PARTITION;
-import static dev.databuild.lineage.db.Tables.WANT_STATUS_HISTORY;
 import static dev.databuild.lineage.support.KeysetPages.parent;
 import static dev.databuild.lineage.support.KeysetPages.total;
 
@@ -11,6 +10,7 @@ import dev.databuild.lineage.support.KeysetPages;
 import dev.databuild.lineage.support.Connection;
 import dev.databuild.lineage.support.Cursor;
 import dev.databuild.lineage.support.PageArgs;
+import dev.databuild.lineage.support.StatusHistory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -61,9 +61,8 @@ public class WantQueries {
 
     Map<String, List<WantStatusChange>> statusHistory(Collection<String> wantIds) {
         Map<String, List<WantStatusChange>> out = emptyLists(wantIds);
-        db.selectFrom(WANT_STATUS_HISTORY).where(WANT_STATUS_HISTORY.WANT_ID.in(wantIds))
-                .orderBy(WANT_STATUS_HISTORY.WANT_ID, WANT_STATUS_HISTORY.EVENT_ID)
-                .forEach(r -> out.get(r.getWantId()).add(new WantStatusChange(r.getStatus(), r.getAt(), r.getEventId())));
+        db.select(WANT.WANT_ID, WANT.STATUS_HISTORY).from(WANT).where(WANT.WANT_ID.in(wantIds))
+                .forEach(r -> out.get(r.value1()).addAll(StatusHistory.parse(r.value2(), WantStatusChange::new)));
         return out;
     }
 

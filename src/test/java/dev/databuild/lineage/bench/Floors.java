@@ -1,5 +1,6 @@
 package dev.databuild.lineage.bench;
 
+import dev.databuild.lineage.support.StatusHistory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,11 +29,16 @@ import tools.jackson.databind.JsonNode;
  */
 final class Floors {
 
-    private static final Pattern ROWS = Pattern.compile("^-- (rows|superset) '(\\w+)' = (.+)$", Pattern.MULTILINE);
+    private static final Pattern ROWS = Pattern.compile("^-- (rows|superset|packed) '(\\w+)' = (.+)$", Pattern.MULTILINE);
     private static final Pattern PARAM = Pattern.compile("(?<![:\\w]):([a-z]\\w*)");
 
-    /** One loaded floor: the JDBC text, its parameter names in order, and the section mappings. */
-    record Floor(String name, String sql, List<String> params, Map<String, List<String>> rows, Map<String, String> supersets) {
+    /**
+     * One loaded floor: the JDBC text, its parameter names in order, and the section mappings.
+     * {@code packed} names the sections whose rows each carry a status history packed in one
+     * column ("-- packed 'x' = column"): the floor unpacks it as the service does, one entry a row.
+     */
+    record Floor(String name, String sql, List<String> params, Map<String, List<String>> rows, Map<String, String> supersets,
+            Map<String, String> packed) {
     }
 
     /** What one run of a floor returned: every row's values, and per section the rows and keys. */
@@ -54,10 +60,13 @@ final class Floors {
         }
         Map<String, List<String>> rows = new LinkedHashMap<>();
         Map<String, String> supersets = new LinkedHashMap<>();
+        Map<String, String> packed = new LinkedHashMap<>();
         Matcher m = ROWS.matcher(text);
         while (m.find()) {
             if (m.group(1).equals("rows")) {
                 rows.put(m.group(2), List.of(m.group(3).trim().split("\\s*,\\s*")));
+            } else if (m.group(1).equals("packed")) {
+                packed.put(m.group(2), m.group(3).trim());
             } else {
                 supersets.put(m.group(2), m.group(3).trim());
             }
@@ -71,7 +80,7 @@ final class Floors {
             p.appendReplacement(jdbc, "?");
         }
         p.appendTail(jdbc);
-        return new Floor(name, jdbc.toString(), params, rows, supersets);
+        return new Floor(name, jdbc.toString(), params, rows, supersets, packed);
     }
 
     Result run(Floor floor, Map<String, Object> values) {
@@ -95,7 +104,9 @@ final class Floors {
                     }
                     all.add(row);
                     String section = (String) row[0];
-                    perSection.merge(section, 1, Integer::sum);
+                    String packedIn = floor.packed().get(section);
+                    perSection.merge(section, packedIn == null ? 1
+                            : StatusHistory.parse(rs.getString(packedIn), (status, at, eventId) -> status).size(), Integer::sum);
                     keys.computeIfAbsent(section, x -> new HashSet<>()).add(String.valueOf(row[k - 1]));
                     if (section.equals("total")) {
                         totals.add(((Number) row[n1 - 1]).longValue());

@@ -5,7 +5,6 @@ import static dev.databuild.lineage.db.Tables.JOB_RUN_WANT;
 import static dev.databuild.lineage.db.Tables.PARTITION_INSTANCE;
 import static dev.databuild.lineage.db.Tables.WANT;
 import static dev.databuild.lineage.db.Tables.WANT_PARTITION;
-import static dev.databuild.lineage.db.Tables.WANT_STATUS_HISTORY;
 
 import dev.databuild.lineage.jobrun.JobRun;
 import dev.databuild.lineage.jobrun.MissingDep;
@@ -13,6 +12,7 @@ import dev.databuild.lineage.partition.Pages;
 import dev.databuild.lineage.partition.PartitionInstance;
 import dev.databuild.lineage.support.Cursor;
 import dev.databuild.lineage.support.EventSource;
+import dev.databuild.lineage.support.StatusHistory;
 import dev.databuild.lineage.want.Want;
 import dev.databuild.lineage.want.WantStatusChange;
 import graphql.schema.idl.RuntimeWiring;
@@ -48,9 +48,8 @@ final class UnbatchedFields {
                 .dataFetcher("partitionRefs", env -> db.select(WANT_PARTITION.REF).from(WANT_PARTITION)
                         .where(WANT_PARTITION.WANT_ID.eq(id(env.getSource()))).orderBy(WANT_PARTITION.POSITION)
                         .fetch(Record1::value1))
-                .dataFetcher("statusHistory", env -> db.selectFrom(WANT_STATUS_HISTORY)
-                        .where(WANT_STATUS_HISTORY.WANT_ID.eq(id(env.getSource()))).orderBy(WANT_STATUS_HISTORY.EVENT_ID)
-                        .fetch(r -> new WantStatusChange(r.getStatus(), r.getAt(), r.getEventId())))
+                .dataFetcher("statusHistory", env -> StatusHistory.parse(db.select(WANT.STATUS_HISTORY).from(WANT)
+                        .where(WANT.WANT_ID.eq(id(env.getSource()))).fetchSingle().value1(), WantStatusChange::new))
                 .dataFetcher("source", env -> {
                     Want w = env.getSource();
                     return new EventSource(w.sourceKind(), w.sourceUser(), w.triggeredByRunId());

@@ -1,6 +1,5 @@
 package dev.databuild.lineage.bench;
 
-import static dev.databuild.lineage.db.Tables.INSTANCE_STATUS_HISTORY;
 import static dev.databuild.lineage.db.Tables.JOB_RUN;
 import static dev.databuild.lineage.db.Tables.PARTITION_INSTANCE;
 import static dev.databuild.lineage.db.Tables.READ_DEP;
@@ -14,6 +13,7 @@ import dev.databuild.lineage.bench.Unbatched.Partition;
 import dev.databuild.lineage.partition.PartitionInstance;
 import dev.databuild.lineage.partition.PartitionStatusChange;
 import dev.databuild.lineage.support.Cursor;
+import dev.databuild.lineage.support.StatusHistory;
 import dev.databuild.lineage.want.Want;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
@@ -62,9 +62,8 @@ final class UnbatchedInstances {
                         () -> db.fetchCount(WANT_PARTITION, WANT_PARTITION.REF.eq(ref(env))))));
         wiring.type("PartitionInstance", t -> t
                 .dataFetcher("partition", env -> u.partition(self(env).ref()))
-                .dataFetcher("statusHistory", env -> db.selectFrom(INSTANCE_STATUS_HISTORY)
-                        .where(INSTANCE_STATUS_HISTORY.UUID.eq(self(env).uuid())).orderBy(INSTANCE_STATUS_HISTORY.EVENT_ID)
-                        .fetch(r -> new PartitionStatusChange(r.getStatus(), r.getAt(), r.getEventId())))
+                .dataFetcher("statusHistory", env -> StatusHistory.parse(db.select(PI.STATUS_HISTORY).from(PI)
+                        .where(PI.UUID.eq(self(env).uuid())).fetchSingle().value1(), PartitionStatusChange::new))
                 .dataFetcher("builtBy", env -> u.run(self(env).jobRunId()))
                 .dataFetcher("isStale", env -> db.fetchExists(DSL.selectOne().from(READ_DEP)
                         .join(PI).on(PI.UUID.eq(READ_DEP.INPUT_UUID))

@@ -1,7 +1,6 @@
 package dev.databuild.lineage.bench;
 
 import static dev.databuild.lineage.db.Tables.JOB_RUN;
-import static dev.databuild.lineage.db.Tables.JOB_RUN_STATUS_HISTORY;
 import static dev.databuild.lineage.db.Tables.JOB_RUN_WANT;
 import static dev.databuild.lineage.db.Tables.MISSING_DEP;
 import static dev.databuild.lineage.db.Tables.PARTITION_INSTANCE;
@@ -15,6 +14,7 @@ import dev.databuild.lineage.partition.Pages;
 import dev.databuild.lineage.partition.PartitionInstance;
 import dev.databuild.lineage.support.Cursor;
 import dev.databuild.lineage.support.EventSource;
+import dev.databuild.lineage.support.StatusHistory;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import org.jooq.DSLContext;
@@ -37,9 +37,8 @@ final class UnbatchedRuns {
 
     void wire(RuntimeWiring.Builder wiring) {
         wiring.type("JobRun", t -> t
-                .dataFetcher("statusHistory", env -> db.selectFrom(JOB_RUN_STATUS_HISTORY)
-                        .where(JOB_RUN_STATUS_HISTORY.JOB_RUN_ID.eq(id(env))).orderBy(JOB_RUN_STATUS_HISTORY.EVENT_ID)
-                        .fetch(r -> new JobRunStatusChange(r.getStatus(), r.getAt(), r.getEventId())))
+                .dataFetcher("statusHistory", env -> StatusHistory.parse(db.select(JOB_RUN.STATUS_HISTORY).from(JOB_RUN)
+                        .where(JOB_RUN.JOB_RUN_ID.eq(id(env))).fetchSingle().value1(), JobRunStatusChange::new))
                 .dataFetcher("canceledBy", env -> {
                     JobRun r = env.getSource();
                     return EventSource.of(r.cancelSourceKind(), r.cancelSourceUser(), r.cancelSourceRunId());

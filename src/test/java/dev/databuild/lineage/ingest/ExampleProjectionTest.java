@@ -1,8 +1,6 @@
 package dev.databuild.lineage.ingest;
 
-import static dev.databuild.lineage.db.Tables.INSTANCE_STATUS_HISTORY;
 import static dev.databuild.lineage.db.Tables.JOB_RUN;
-import static dev.databuild.lineage.db.Tables.JOB_RUN_STATUS_HISTORY;
 import static dev.databuild.lineage.db.Tables.PARTITION_INSTANCE;
 import static dev.databuild.lineage.db.Tables.PARTITION_REF;
 import static dev.databuild.lineage.db.Tables.READ_DEP;
@@ -62,8 +60,8 @@ class ExampleProjectionTest extends DatabaseTest {
                         tuple("JR-300", "SUCCEEDED", 1, null),
                         tuple("JR-457", "SUCCEEDED", 2, "JR-456"),
                         tuple("JR-789", "SUCCEEDED", 2, "JR-100"));
-        assertThat(db.select(JOB_RUN_STATUS_HISTORY.STATUS).from(JOB_RUN_STATUS_HISTORY)
-                .where(JOB_RUN_STATUS_HISTORY.JOB_RUN_ID.eq("JR-456")).orderBy(JOB_RUN_STATUS_HISTORY.EVENT_ID).fetch(JOB_RUN_STATUS_HISTORY.STATUS))
+        assertThat(StateRulesTest.statuses(db.select(JOB_RUN.STATUS_HISTORY).from(JOB_RUN).where(JOB_RUN.JOB_RUN_ID.eq("JR-456"))
+                .fetchSingle().value1()))
                 .containsExactly("BUFFERED", "QUEUED", "RUNNING", "DEP_MISS");
         assertThat(db.select(PARTITION_INSTANCE.UUID, PARTITION_INSTANCE.REF, PARTITION_INSTANCE.JOB_RUN_ID, PARTITION_INSTANCE.STATUS,
                         PARTITION_INSTANCE.SUPERSEDED_EVENT_ID.isNull())
@@ -75,8 +73,8 @@ class ExampleProjectionTest extends DatabaseTest {
                         tuple(ALPHA, "data/alpha", "JR-300", "LIVE", true),
                         tuple(BETA, "data/beta", "JR-457", "LIVE", true),
                         tuple(GAMMA, "data/gamma", "JR-789", "LIVE", true));
-        assertThat(db.select(INSTANCE_STATUS_HISTORY.STATUS).from(INSTANCE_STATUS_HISTORY)
-                .where(INSTANCE_STATUS_HISTORY.UUID.eq(BETA_DEP_MISS)).orderBy(INSTANCE_STATUS_HISTORY.EVENT_ID).fetch(INSTANCE_STATUS_HISTORY.STATUS))
+        assertThat(StateRulesTest.statuses(db.select(PARTITION_INSTANCE.STATUS_HISTORY).from(PARTITION_INSTANCE)
+                .where(PARTITION_INSTANCE.UUID.eq(BETA_DEP_MISS)).fetchSingle().value1()))
                 .containsExactly("BUILDING", "UPSTREAM_BUILDING", "UP_FOR_RETRY");
         assertThat(db.select(PARTITION_REF.REF, PARTITION_REF.CURRENT_UUID).from(PARTITION_REF).orderBy(PARTITION_REF.REF).fetch()
                 .map(rec -> tuple(rec.value1(), rec.value2())))

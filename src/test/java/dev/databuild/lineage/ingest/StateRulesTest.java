@@ -1,11 +1,9 @@
 package dev.databuild.lineage.ingest;
 
-import static dev.databuild.lineage.db.Tables.INSTANCE_STATUS_HISTORY;
 import static dev.databuild.lineage.db.Tables.JOB_RUN;
 import static dev.databuild.lineage.db.Tables.PARTITION_INSTANCE;
 import static dev.databuild.lineage.db.Tables.READ_DEP;
 import static dev.databuild.lineage.db.Tables.WANT;
-import static dev.databuild.lineage.db.Tables.WANT_STATUS_HISTORY;
 import static dev.databuild.lineage.ingest.Events.buffer;
 import static dev.databuild.lineage.ingest.Events.cancelWant;
 import static dev.databuild.lineage.ingest.Events.failure;
@@ -22,6 +20,7 @@ import dev.databuild.lineage.proto.JobRunMissingDepsEventV1;
 import dev.databuild.lineage.proto.MissingDeps;
 import dev.databuild.lineage.support.DatabaseTest;
 import dev.databuild.lineage.support.Ids;
+import dev.databuild.lineage.support.StatusHistory;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -79,8 +78,7 @@ class StateRulesTest extends DatabaseTest {
         assertThat(status(Ids.instanceUuid("JR-b1", "b"))).isEqualTo("UPSTREAM_FAILED");
         assertThat(status(Ids.instanceUuid("JR-c1", "c"))).isEqualTo("UPSTREAM_FAILED");
         assertThat(wantStatus("W-c")).isEqualTo("UPSTREAM_FAILED");
-        assertThat(db.select(WANT_STATUS_HISTORY.STATUS).from(WANT_STATUS_HISTORY).where(WANT_STATUS_HISTORY.WANT_ID.eq("W-c"))
-                .orderBy(WANT_STATUS_HISTORY.EVENT_ID).fetch(WANT_STATUS_HISTORY.STATUS))
+        assertThat(statuses(db.select(WANT.STATUS_HISTORY).from(WANT).where(WANT.WANT_ID.eq("W-c")).fetchSingle().value1()))
                 .containsExactly("IDLE", "BUILDING", "UPSTREAM_BUILDING", "UPSTREAM_FAILED");
     }
 
@@ -88,9 +86,13 @@ class StateRulesTest extends DatabaseTest {
     void depMissOnAnAlreadyLiveRefIsImmediatelyUpForRetry() {
         build("JR-a1", "a");
         post(buffer("JR-b1", "//jobs:b", null, "b"), depMiss("JR-b1", "a"));
-        assertThat(db.select(INSTANCE_STATUS_HISTORY.STATUS).from(INSTANCE_STATUS_HISTORY)
-                .where(INSTANCE_STATUS_HISTORY.UUID.eq(Ids.instanceUuid("JR-b1", "b"))).orderBy(INSTANCE_STATUS_HISTORY.EVENT_ID)
-                .fetch(INSTANCE_STATUS_HISTORY.STATUS)).containsExactly("BUILDING", "UP_FOR_RETRY");
+        assertThat(statuses(db.select(PARTITION_INSTANCE.STATUS_HISTORY).from(PARTITION_INSTANCE)
+                .where(PARTITION_INSTANCE.UUID.eq(Ids.instanceUuid("JR-b1", "b"))).fetchSingle().value1()))
+                .containsExactly("BUILDING", "UP_FOR_RETRY");
+    }
+
+    static List<String> statuses(String packedHistory) {
+        return StatusHistory.parse(packedHistory, (status, at, eventId) -> status);
     }
 
     @Test

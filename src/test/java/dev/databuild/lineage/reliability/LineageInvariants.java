@@ -7,7 +7,6 @@ import static dev.databuild.lineage.db.Tables.READ_DEP;
 import static dev.databuild.lineage.db.Tables.RUN_READ;
 import static dev.databuild.lineage.db.Tables.WANT;
 import static dev.databuild.lineage.db.Tables.WANT_PARTITION;
-import static dev.databuild.lineage.db.Tables.WANT_STATUS_HISTORY;
 
 import dev.databuild.lineage.db.tables.records.JobRunRecord;
 import dev.databuild.lineage.db.tables.records.PartitionInstanceRecord;
@@ -104,7 +103,6 @@ final class LineageInvariants {
         Map<String, UUID> current = db.selectFrom(PARTITION_REF).fetchMap(PARTITION_REF.REF, PARTITION_REF.CURRENT_UUID);
         Map<String, List<WantPartitionRecord>> refs = db.selectFrom(WANT_PARTITION).fetch().stream()
                 .collect(Collectors.groupingBy(WantPartitionRecord::getWantId));
-        var history = db.selectFrom(WANT_STATUS_HISTORY).fetchGroups(WANT_STATUS_HISTORY.WANT_ID);
         for (var w : db.selectFrom(WANT).fetch()) {
             String id = w.getWantId();
             WantStatus status = p.enumValue(WantStatus.class, w.getStatus(), "want " + id);
@@ -120,16 +118,12 @@ final class LineageInvariants {
             p.require(status == expected, "want " + id + " is " + status + " but its refs " + canonical + " derive " + expected);
             p.require(Objects.equals(w.getSourceKind().equals("JOB"), w.getTriggeredByRunId() != null)
                     && (w.getTriggeredByRunId() == null || p.runs.containsKey(w.getTriggeredByRunId())), "want " + id + " has a bad source");
-            var rows = history.get(id);
-            p.require(rows != null, "want " + id + " has no status history");
-            if (rows != null) {
-                ProjectionInvariants.history(Map.of(id, rows), (k, sorted) -> {
-                    sorted.forEach(h -> p.enumValue(WantStatus.class, h.getStatus(), "history of want " + id));
-                    p.require(sorted.get(0).getEventId().equals(w.getCreatedEventId()), "want " + id + " history does not start at its creation");
-                    p.require(sorted.get(sorted.size() - 1).getStatus().equals(w.getStatus()), "want " + id + " history ends "
-                            + sorted.get(sorted.size() - 1).getStatus() + " but it is " + w.getStatus());
-                });
-            }
+            p.history(Map.of("want " + id, w.getStatusHistory()), (k, sorted) -> {
+                sorted.forEach(h -> p.enumValue(WantStatus.class, h.status(), "history of want " + id));
+                p.require(sorted.get(0).eventId() == w.getCreatedEventId(), "want " + id + " history does not start at its creation");
+                p.require(sorted.get(sorted.size() - 1).status().equals(w.getStatus()), "want " + id + " history ends "
+                        + sorted.get(sorted.size() - 1).status() + " but it is " + w.getStatus());
+            });
         }
     }
 }

@@ -1,9 +1,7 @@
 package dev.databuild.lineage.reliability;
 
 import static dev.databuild.lineage.db.Tables.EVENT_LOG;
-import static dev.databuild.lineage.db.Tables.INSTANCE_STATUS_HISTORY;
 import static dev.databuild.lineage.db.Tables.JOB_RUN;
-import static dev.databuild.lineage.db.Tables.JOB_RUN_STATUS_HISTORY;
 import static dev.databuild.lineage.db.Tables.LOG_HEAD;
 import static dev.databuild.lineage.db.Tables.PARTITION_INSTANCE;
 import static dev.databuild.lineage.db.Tables.PARTITION_REF;
@@ -15,6 +13,7 @@ import dev.databuild.lineage.db.tables.records.PartitionInstanceRecord;
 import dev.databuild.lineage.support.Ids;
 import dev.databuild.lineage.support.JobRunStatus;
 import dev.databuild.lineage.support.PartitionStatus;
+import dev.databuild.lineage.support.StatusHistory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -108,33 +107,33 @@ public final class ProjectionInvariants {
                 require(OUTPUTS.get(rs).contains(status), "instance " + i.getUuid() + " is " + status + " but its run " + run.getJobRunId() + " is " + rs);
             }
         }
-        history(db.selectFrom(INSTANCE_STATUS_HISTORY).fetchGroups(INSTANCE_STATUS_HISTORY.UUID), (uuid, rows) -> {
+        history(db.select(PARTITION_INSTANCE.UUID, PARTITION_INSTANCE.STATUS_HISTORY).from(PARTITION_INSTANCE)
+                .fetchMap(PARTITION_INSTANCE.UUID, PARTITION_INSTANCE.STATUS_HISTORY), (uuid, rows) -> {
             PartitionInstanceRecord i = instances.get(uuid);
             require(i != null, "status history of unknown instance " + uuid);
             if (i == null) {
                 return;
             }
-            rows.forEach(h -> enumValue(PartitionStatus.class, h.getStatus(), "history of " + uuid));
-            require(rows.get(0).getStatus().equals("BUILDING") && rows.get(0).getEventId().equals(i.getCreatedEventId()),
+            rows.forEach(h -> enumValue(PartitionStatus.class, h.status(), "history of " + uuid));
+            require(rows.get(0).status().equals("BUILDING") && rows.get(0).eventId() == i.getCreatedEventId(),
                     "instance " + uuid + " history does not start BUILDING at its creation");
-            require(rows.get(rows.size() - 1).getStatus().equals(i.getStatus()), "instance " + uuid + " history ends "
-                    + rows.get(rows.size() - 1).getStatus() + " but it is " + i.getStatus());
+            require(rows.get(rows.size() - 1).status().equals(i.getStatus()), "instance " + uuid + " history ends "
+                    + rows.get(rows.size() - 1).status() + " but it is " + i.getStatus());
             JobRunRecord run = runs.get(i.getJobRunId());
             if (run != null && run.getEndedEventId() != null) {
                 // once the run ended its outputs change only by its outcome's rules or by taints
                 Set<PartitionStatus> allowed = new HashSet<>(OUTPUTS.get(JobRunStatus.valueOf(run.getStatus())));
                 allowed.add(PartitionStatus.TAINTED);
-                rows.stream().filter(h -> h.getEventId() >= run.getEndedEventId()).forEach(h -> require(
-                        allowed.contains(PartitionStatus.valueOf(h.getStatus())), "instance " + uuid + " of " + run.getStatus()
-                                + " run " + run.getJobRunId() + " went " + h.getStatus() + " at event " + h.getEventId()));
+                rows.stream().filter(h -> h.eventId() >= run.getEndedEventId()).forEach(h -> require(
+                        allowed.contains(PartitionStatus.valueOf(h.status())), "instance " + uuid + " of " + run.getStatus()
+                                + " run " + run.getJobRunId() + " went " + h.status() + " at event " + h.eventId()));
             }
         });
-        require(instances.keySet().equals(db.selectDistinct(INSTANCE_STATUS_HISTORY.UUID).from(INSTANCE_STATUS_HISTORY)
-                .fetchSet(INSTANCE_STATUS_HISTORY.UUID)), "some instance has no status history");
     }
 
     private void runs(DSLContext db) {
-        history(db.selectFrom(JOB_RUN_STATUS_HISTORY).fetchGroups(JOB_RUN_STATUS_HISTORY.JOB_RUN_ID), (id, rows) -> {
+        history(db.select(JOB_RUN.JOB_RUN_ID, JOB_RUN.STATUS_HISTORY).from(JOB_RUN)
+                .fetchMap(JOB_RUN.JOB_RUN_ID, JOB_RUN.STATUS_HISTORY), (id, rows) -> {
             JobRunRecord run = runs.get(id);
             require(run != null, "status history of unknown run " + id);
             if (run == null) {
@@ -142,15 +141,15 @@ public final class ProjectionInvariants {
             }
             int last = -1;
             for (var h : rows) {
-                JobRunStatus s = enumValue(JobRunStatus.class, h.getStatus(), "history of run " + id);
+                JobRunStatus s = enumValue(JobRunStatus.class, h.status(), "history of run " + id);
                 require(s != null && s.ordinal() > last && (last < JobRunStatus.SUCCEEDED.ordinal()),
                         "run " + id + " history is not Buffered -> Queued -> Running -> one terminal: " + rows);
                 last = s == null ? last : s.ordinal();
             }
-            require(rows.get(0).getStatus().equals("BUFFERED") && rows.get(0).getEventId().equals(run.getBufferedEventId()),
+            require(rows.get(0).status().equals("BUFFERED") && rows.get(0).eventId() == run.getBufferedEventId(),
                     "run " + id + " history does not start BUFFERED at its buffer event");
-            require(rows.get(rows.size() - 1).getStatus().equals(run.getStatus()), "run " + id + " history ends "
-                    + rows.get(rows.size() - 1).getStatus() + " but the run is " + run.getStatus());
+            require(rows.get(rows.size() - 1).status().equals(run.getStatus()), "run " + id + " history ends "
+                    + rows.get(rows.size() - 1).status() + " but the run is " + run.getStatus());
         });
         for (JobRunRecord run : runs.values()) {
             JobRunStatus s = enumValue(JobRunStatus.class, run.getStatus(), "run " + run.getJobRunId());
@@ -184,12 +183,24 @@ public final class ProjectionInvariants {
                 .forEach(i -> require(covered.contains(i.getUuid()), "instance " + i.getUuid() + " is TAINTED with no active taint"));
     }
 
-    /** Calls {@code check} with each key's rows in event order. */
-    static <R extends org.jooq.Record, K> void history(Map<K, org.jooq.Result<R>> groups, java.util.function.BiConsumer<K, List<R>> check) {
-        groups.forEach((k, rows) -> {
-            List<R> sorted = new ArrayList<>(rows);
-            sorted.sort(Comparator.comparing(r -> (Long) r.get("event_id")));
-            check.accept(k, sorted);
+    /** A status history entry as stored, packed in its entity's row. */
+    record Change(String status, long at, long eventId) {
+    }
+
+    /**
+     * Calls {@code check} with each entity's history, which must be non-empty and in strictly
+     * increasing event order (one entry per entity and event).
+     */
+    <K> void history(Map<K, String> packed, java.util.function.BiConsumer<K, List<Change>> check) {
+        packed.forEach((k, text) -> {
+            List<Change> rows = StatusHistory.parse(text, Change::new);
+            require(!rows.isEmpty(), k + " has no status history");
+            for (int i = 1; i < rows.size(); i++) {
+                require(rows.get(i - 1).eventId() < rows.get(i).eventId(), k + " history is not in event order: " + text);
+            }
+            if (!rows.isEmpty()) {
+                check.accept(k, rows);
+            }
         });
     }
 

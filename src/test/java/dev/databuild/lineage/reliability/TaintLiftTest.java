@@ -1,6 +1,5 @@
 package dev.databuild.lineage.reliability;
 
-import static dev.databuild.lineage.db.Tables.INSTANCE_STATUS_HISTORY;
 import static dev.databuild.lineage.db.Tables.PARTITION_INSTANCE;
 import static dev.databuild.lineage.ingest.Events.buffer;
 import static dev.databuild.lineage.ingest.Events.heartbeat;
@@ -13,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.databuild.lineage.support.DatabaseTest;
 import dev.databuild.lineage.support.Http;
 import dev.databuild.lineage.support.Ids;
+import dev.databuild.lineage.support.StatusHistory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +30,8 @@ class TaintLiftTest extends DatabaseTest {
         var uuid = Ids.instanceUuid("JR-1", "data/a");
         assertThat(db.select(PARTITION_INSTANCE.STATUS).from(PARTITION_INSTANCE).where(PARTITION_INSTANCE.UUID.eq(uuid)).fetchSingle().value1())
                 .isEqualTo("LIVE");
-        assertThat(db.select(INSTANCE_STATUS_HISTORY.STATUS).from(INSTANCE_STATUS_HISTORY).where(INSTANCE_STATUS_HISTORY.UUID.eq(uuid))
-                .orderBy(INSTANCE_STATUS_HISTORY.EVENT_ID).fetch(INSTANCE_STATUS_HISTORY.STATUS))
+        assertThat(StatusHistory.parse(db.select(PARTITION_INSTANCE.STATUS_HISTORY).from(PARTITION_INSTANCE)
+                .where(PARTITION_INSTANCE.UUID.eq(uuid)).fetchSingle().value1(), (status, at, eventId) -> status))
                 .containsExactly("BUILDING", "TAINTED", "LIVE", "TAINTED", "LIVE");
         Databases.assertConsistent(db, port);
     }
