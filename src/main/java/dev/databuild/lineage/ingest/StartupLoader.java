@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 class StartupLoader implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupLoader.class);
+    /** Events per transaction of a replay, and of an import unless configured otherwise. */
     static final int CHUNK = 10_000;
 
     private final IngestService ingest;
@@ -28,16 +29,27 @@ class StartupLoader implements ApplicationRunner {
     private final DemoData demo;
     private final boolean replayOnStart;
     private final String importFile;
+    private final int importChunk;
 
+    /**
+     * A larger import chunk commits less often, and on the H2 file each commit rewrites every page
+     * it changed: 50,000 imported a million events in 186 s instead of 250 s, but held ~500 MB of
+     * live heap where 10,000 held ~430 MB, so the default stays safe under 512 MB.
+     */
     StartupLoader(IngestService ingest, ReplayService replay, EventLog log, DemoData demo,
                   @Value("${lineage.replay-on-start:false}") boolean replayOnStart,
-                  @Value("${lineage.import.file:}") String importFile) {
+                  @Value("${lineage.import.file:}") String importFile,
+                  @Value("${lineage.import.chunk-events:" + CHUNK + "}") int importChunk) {
+        if (importChunk < 1) {
+            throw new IllegalArgumentException("lineage.import.chunk-events must be at least 1, was " + importChunk);
+        }
         this.ingest = ingest;
         this.replay = replay;
         this.log = log;
         this.demo = demo;
         this.replayOnStart = replayOnStart;
         this.importFile = importFile;
+        this.importChunk = importChunk;
     }
 
     @Override
@@ -51,16 +63,16 @@ class StartupLoader implements ApplicationRunner {
         demo.loadIfEnabled();
     }
 
-    /** Imports in chunks of {@value #CHUNK}; each chunk is atomic and a re-import only counts duplicates. */
+    /** Imports in chunks of {@code lineage.import.chunk-events}; each chunk is atomic and a re-import only counts duplicates. */
     IngestResult importFile(Path file) throws IOException {
         long started = System.nanoTime();
         int applied = 0;
         int duplicates = 0;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            List<DataBuildEvent> chunk = new ArrayList<>(CHUNK);
+            List<DataBuildEvent> chunk = new ArrayList<>(Math.min(importChunk, CHUNK));
             for (DataBuildEvent e; (e = DataBuildEvent.parseDelimitedFrom(in)) != null; ) {
                 chunk.add(e);
-                if (chunk.size() == CHUNK) {
+                if (chunk.size() == importChunk) {
                     IngestResult r = ingest.ingest(chunk);
                     applied += r.applied();
                     duplicates += r.duplicates();

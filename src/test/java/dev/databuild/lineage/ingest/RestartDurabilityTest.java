@@ -1,9 +1,11 @@
 package dev.databuild.lineage.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.databuild.lineage.LineageApplication;
 import dev.databuild.lineage.support.Http;
+import dev.databuild.lineage.support.StatementCounter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -62,6 +64,30 @@ class RestartDurabilityTest {
         try (var ctx = start("--lineage.import.file=" + bel, "--lineage.replay-on-start=true")) {
             assertThat(ProjectionSnapshot.everything(ctx.getBean(DSLContext.class))).isEqualTo(projection);
         }
+    }
+
+    @Test
+    void importsInConfiguredChunksToTheSameProjection() throws IOException {
+        Path bel = dataDir.resolve("example.bel");
+        try (OutputStream out = Files.newOutputStream(bel)) {
+            out.write(Http.delimited(ExampleLog.events()));
+        }
+        Object whole;
+        long wholeStatements;
+        try (var ctx = start("--lineage.import.file=" + bel)) {
+            whole = ProjectionSnapshot.projection(ctx.getBean(DSLContext.class));
+            wholeStatements = ctx.getBean(StatementCounter.class).total();
+        }
+        Path other = dataDir.resolve("chunked");
+        try (var ctx = new SpringApplicationBuilder(LineageApplication.class).run("--server.port=0",
+                "--lineage.data-dir=" + other, "--lineage.import.file=" + bel, "--lineage.import.chunk-events=5")) {
+            assertThat(ctx.getBean(EventLog.class).lastEventId()).isEqualTo(23);
+            assertThat(ProjectionSnapshot.projection(ctx.getBean(DSLContext.class))).isEqualTo(whole);
+            // the same start-up, but 23 events in five transactions: each batch has its own statements
+            assertThat(ctx.getBean(StatementCounter.class).total()).isGreaterThan(wholeStatements + 4 * 5);
+        }
+        assertThatThrownBy(() -> start("--lineage.import.chunk-events=0"))
+                .hasStackTraceContaining("lineage.import.chunk-events must be at least 1, was 0");
     }
 
     @Test
