@@ -31,6 +31,15 @@ class RestartDurabilityTest {
         return new SpringApplicationBuilder(LineageApplication.class).run(args);
     }
 
+    /** The example log as a delimited BEL file in the data directory. */
+    private Path exampleBel() throws IOException {
+        Path bel = dataDir.resolve("example.bel");
+        try (OutputStream out = Files.newOutputStream(bel)) {
+            out.write(Http.delimited(ExampleLog.events()));
+        }
+        return bel;
+    }
+
     private static int port(ConfigurableApplicationContext ctx) {
         return ((WebServerApplicationContext) ctx).getWebServer().getPort();
     }
@@ -52,10 +61,7 @@ class RestartDurabilityTest {
 
     @Test
     void importsABelFileAtStartupAndAgainOnlyAsDuplicates() throws IOException {
-        Path bel = dataDir.resolve("example.bel");
-        try (OutputStream out = Files.newOutputStream(bel)) {
-            out.write(Http.delimited(ExampleLog.events()));
-        }
+        Path bel = exampleBel();
         Object projection;
         try (var ctx = start("--lineage.import.file=" + bel)) {
             assertThat(ctx.getBean(EventLog.class).lastEventId()).isEqualTo(23);
@@ -68,10 +74,7 @@ class RestartDurabilityTest {
 
     @Test
     void importsInConfiguredChunksToTheSameProjection() throws IOException {
-        Path bel = dataDir.resolve("example.bel");
-        try (OutputStream out = Files.newOutputStream(bel)) {
-            out.write(Http.delimited(ExampleLog.events()));
-        }
+        Path bel = exampleBel();
         Object whole;
         long wholeStatements;
         try (var ctx = start("--lineage.import.file=" + bel)) {
