@@ -24,15 +24,14 @@ class WorkingSet {
     }
 
     /**
-     * Rows that fit an eighth of the heap. A held row cost about 360 bytes before the status
-     * histories moved into the rows (measured: 211,487 rows of a 300k-event log retained 73 MB); a
-     * packed history adds ~100 characters to most runs, instances and wants (3.2 entries of ~31 on
-     * average at 1M events), so 500. Under 512 MB that is ~134,000 rows, and from a 2.5 GB heap up
-     * every row of a million-event log stays, which makes its import ~15% faster than dropping them
-     * every few batches.
+     * Rows that fit an eighth of the heap. A held row costs about 370 bytes (measured with the
+     * status histories in the rows: 211,487 rows of a 300k-event log retained 78.6 MB; 73 MB
+     * before them); 400 leaves room. Under 512 MB that is ~168,000 rows, and from a 2 GB heap up
+     * every row of a million-event log stays, which makes its import ~15% faster than dropping
+     * them every few batches.
      */
     static int rowsFor(long maxHeapBytes) {
-        return (int) Math.min(Integer.MAX_VALUE, maxHeapBytes / 8 / 500);
+        return (int) Math.min(Integer.MAX_VALUE, maxHeapBytes / 8 / 400);
     }
 
     /** Rows held at most between batches. */

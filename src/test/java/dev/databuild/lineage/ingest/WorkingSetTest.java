@@ -9,8 +9,8 @@ class WorkingSetTest {
 
     @Test
     void sizedFromTheHeapUnlessSet() {
-        assertThat(WorkingSet.rowsFor(DataSize.ofMegabytes(512).toBytes())).isEqualTo(134_217);
-        assertThat(WorkingSet.rowsFor(DataSize.ofMegabytes(2560).toBytes())).isGreaterThan(650_000);
+        assertThat(WorkingSet.rowsFor(DataSize.ofMegabytes(512).toBytes())).isEqualTo(167_772);
+        assertThat(WorkingSet.rowsFor(DataSize.ofGigabytes(2).toBytes())).isGreaterThan(650_000);
         assertThat(WorkingSet.rowsFor(Long.MAX_VALUE)).isEqualTo(Integer.MAX_VALUE);
         assertThat(limit(-1)).isEqualTo(WorkingSet.rowsFor(Runtime.getRuntime().maxMemory()));
         assertThat(limit(200_000)).isEqualTo(200_000);
