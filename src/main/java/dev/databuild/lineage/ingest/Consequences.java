@@ -7,7 +7,6 @@ import dev.databuild.lineage.ingest.Rows.Want;
 import dev.databuild.lineage.support.JobRunStatus;
 import dev.databuild.lineage.support.PartitionStatus;
 import dev.databuild.lineage.support.WantStatus;
-import dev.databuild.lineage.support.StatusHistory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -110,7 +109,7 @@ class Consequences {
             want.changed();
         }
         if (changed || initial) {
-            want.statusHistory = StatusHistory.append(want.statusHistory, ctx.eventId, status.name(), ctx.at);
+            want.statusHistory = ctx.withStatus(want.statusHistory, status.name(), "want", want.id);
             want.changed();
         }
     }

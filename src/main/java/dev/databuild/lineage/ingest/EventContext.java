@@ -1,5 +1,6 @@
 package dev.databuild.lineage.ingest;
 
+import dev.databuild.lineage.support.StatusHistory;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -22,5 +23,15 @@ final class EventContext {
         this.state = state;
         this.eventId = eventId;
         this.at = at;
+    }
+
+    /** The history with this event's status in it; refused, not truncated, past what its column holds. */
+    String withStatus(String packed, String status, String kind, Object id) {
+        String out = StatusHistory.append(packed, eventId, status, at);
+        if (out.length() > StatusHistory.MAX_CHARS) {
+            throw EventRejected.inapplicable("the status history of " + kind + " " + id + " would pass "
+                    + StatusHistory.MAX_CHARS + " characters, the most its column holds");
+        }
+        return out;
     }
 }

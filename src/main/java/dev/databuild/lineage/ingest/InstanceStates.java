@@ -5,7 +5,6 @@ import dev.databuild.lineage.ingest.Rows.Ref;
 import dev.databuild.lineage.ingest.Rows.TaintMark;
 import dev.databuild.lineage.support.Ids;
 import dev.databuild.lineage.support.PartitionStatus;
-import dev.databuild.lineage.support.StatusHistory;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -91,6 +90,6 @@ class InstanceStates {
     }
 
     private static void history(EventContext ctx, Instance i) {
-        i.statusHistory = StatusHistory.append(i.statusHistory, ctx.eventId, i.status.name(), ctx.at);
+        i.statusHistory = ctx.withStatus(i.statusHistory, i.status.name(), "partition instance", i.uuid);
     }
 }

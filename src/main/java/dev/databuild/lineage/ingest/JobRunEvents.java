@@ -4,7 +4,6 @@ import dev.databuild.lineage.ingest.Rows.Run;
 import dev.databuild.lineage.proto.JobRunBufferEventV1;
 import dev.databuild.lineage.proto.PartitionRef;
 import dev.databuild.lineage.support.JobRunStatus;
-import dev.databuild.lineage.support.StatusHistory;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -136,6 +135,6 @@ class JobRunEvents {
     }
 
     private static void history(EventContext ctx, Run run) {
-        run.statusHistory = StatusHistory.append(run.statusHistory, ctx.eventId, run.status.name(), ctx.at);
+        run.statusHistory = ctx.withStatus(run.statusHistory, run.status.name(), "job run", run.id);
     }
 }

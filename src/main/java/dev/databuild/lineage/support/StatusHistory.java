@@ -11,6 +11,8 @@ import java.util.List;
 public final class StatusHistory {
 
     public static final String EMPTY = "";
+    /** The longest history a row holds: its column is VARCHAR(1000000) (migration V2). */
+    public static final int MAX_CHARS = 1_000_000;
 
     private StatusHistory() {
     }

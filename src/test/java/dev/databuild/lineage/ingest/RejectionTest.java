@@ -10,6 +10,7 @@ import static dev.databuild.lineage.ingest.Events.untaint;
 import static dev.databuild.lineage.ingest.Events.want;
 import static dev.databuild.lineage.ingest.Events.withId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.databuild.lineage.db.Tables.JOB_RUN;
 
 import dev.databuild.lineage.proto.DataBuildEvent;
 import dev.databuild.lineage.support.DatabaseTest;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Every way a batch is refused: the status, an error body naming the event and the reason, and
@@ -49,6 +51,31 @@ class RejectionTest extends DatabaseTest {
                 buffer("JR-100X", "//jobs:new", "W-100", "data/new")));
         batch.addAll(List.of(bad));
         return Http.postProtobuf(port, batch);
+    }
+
+    @Autowired
+    WorkingSet workingSet;
+
+    /**
+     * A status history is one column of at most 1,000,000 characters: the change that would pass it
+     * refuses its batch whole, naming the column, and leaves the database as it was.
+     */
+    @Test
+    void aStatusHistoryPastItsColumnRefusesTheBatch() {
+        assertThat(Http.postProtobuf(port, List.of(buffer("JR-LONG", "//jobs:long", "W-001", "data/long"))).status())
+                .isEqualTo(200);
+        // entries of 13 and 14 characters make a history of exactly 999,995; any change appends more than 5
+        String last = "24,BUFFERED,24";
+        int rest = 999_995 - last.length();
+        int longer = rest % 13;
+        String full = "1,BUFFERED,1;".repeat((rest - 14 * longer) / 13) + "10,BUFFERED,1;".repeat(longer) + last;
+        assertThat(full).hasSize(999_995);
+        db.update(JOB_RUN).set(JOB_RUN.STATUS_HISTORY, full).where(JOB_RUN.JOB_RUN_ID.eq("JR-LONG")).execute();
+        workingSet.drop();
+        before = ProjectionSnapshot.everything(db);
+
+        assertRejected(Http.postProtobuf(port, List.of(want("W-200", "data/other"), heartbeat("JR-LONG"))), 422, 1,
+                "the status history of job run JR-LONG would pass 1000000 characters, the most its column holds");
     }
 
     @Test
