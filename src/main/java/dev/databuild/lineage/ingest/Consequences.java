@@ -103,12 +103,8 @@ class Consequences {
 
     /** Records the status and its history entry; {@code initial} writes history even when unchanged. */
     void setWantStatus(EventContext ctx, Want want, WantStatus status, boolean initial) {
-        boolean changed = want.status != status;
-        if (changed) {
+        if (want.status != status || initial) {
             want.status = status;
-            want.changed();
-        }
-        if (changed || initial) {
             want.statusHistory = ctx.withStatus(want.statusHistory, status.name(), "want", want.id);
             want.changed();
         }
