@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
  * log_head row lock. Waiting on that row lock instead fails after H2's lock timeout (2 s) with a
  * 500 as soon as a large batch or a replay holds it longer, and every waiter holds a pooled
  * connection the readers need. The row lock still serializes writers of several processes.
+ * After a write that committed, and before the next writer starts, the H2 file gets its
+ * housekeeping ({@link StoreCompaction}).
  */
 @Component
 class WriterLock {
@@ -18,6 +20,11 @@ class WriterLock {
     private static final long MAX_WAIT_MINUTES = 10;
 
     private final ReentrantLock lock = new ReentrantLock(true);
+    private final StoreCompaction compaction;
+
+    WriterLock(StoreCompaction compaction) {
+        this.compaction = compaction;
+    }
 
     <T> T holding(Supplier<T> write) {
         try {
@@ -30,7 +37,9 @@ class WriterLock {
             throw new EventRejected(HttpStatus.SERVICE_UNAVAILABLE, "interrupted while waiting for other writers; nothing was applied");
         }
         try {
-            return write.get();
+            T written = write.get();
+            compaction.afterWrite();
+            return written;
         } finally {
             lock.unlock();
         }

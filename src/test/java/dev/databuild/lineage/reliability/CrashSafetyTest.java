@@ -8,6 +8,7 @@ import dev.databuild.lineage.ingest.Events;
 import dev.databuild.lineage.ingest.ProjectionSnapshot;
 import dev.databuild.lineage.proto.DataBuildEvent;
 import dev.databuild.lineage.support.Http;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,8 @@ class CrashSafetyTest {
     /** Events in the batch that is killed: large enough to be mid-transaction for seconds. */
     static final int BIG = 200_000;
     static final long PROBE_MILLIS = 500;
+    /** The file is compacted after nearly every commit, so kills also land on a compacted file. */
+    static final String[] COMPACTING = {"--lineage.store.compact-from-size=0B", "--lineage.store.compact-below-live-percent=90"};
 
     @TempDir
     Path tmp;
@@ -43,23 +46,26 @@ class CrashSafetyTest {
     /** Every event the service acknowledged, with the id it was given, in log order. */
     private final List<DataBuildEvent> acknowledged = new ArrayList<>();
     private final List<String> kills = new ArrayList<>();
+    private long compactions;
+    private long failedCompactions;
 
     @Test
     void aKilledServiceKeepsExactlyWhatItAcknowledged() throws Exception {
         Path data = Files.createDirectories(tmp.resolve("data"));
         long[] killIntoTransactionMillis = {0, 4_000};
         for (int round = 0; round < killIntoTransactionMillis.length; round++) {
-            try (ServiceProcess service = ServiceProcess.start(data)) {
+            try (ServiceProcess service = ServiceProcess.start(data, COMPACTING)) {
                 assertLogIsExactlyTheAcknowledged(service);
                 BelModel model = new BelModel("r" + round, Choices.random(round));
                 postAcknowledged(service, model, 2, 150);
                 killDuringBatch(service, model.take(BIG), killIntoTransactionMillis[round]);
             }
         }
-        try (ServiceProcess service = ServiceProcess.start(data)) {
+        try (ServiceProcess service = ServiceProcess.start(data, COMPACTING)) {
             assertLogIsExactlyTheAcknowledged(service);
             postAcknowledged(service, new BelModel("r9", Choices.random(9)), 2, 150);
             service.kill();
+            countCompactions(service);
             kills.add("right after acknowledging a batch");
         }
         // the crashed file itself, opened as the restarted service would (H2 recovers on open)
@@ -69,15 +75,24 @@ class CrashSafetyTest {
             assertThat(db.fetchCount(EVENT_LOG)).isEqualTo(acknowledged.size());
             ProjectionInvariants.check(db);
         });
-        try (ServiceProcess service = ServiceProcess.start(data)) {
+        try (ServiceProcess service = ServiceProcess.start(data, COMPACTING)) {
             assertLogIsExactlyTheAcknowledged(service);
             var replay = Http.post(service.port, "/api/admin/replay", "application/json", new byte[0]);
             assertThat(replay.status()).as(replay.body()).isEqualTo(200);
             service.stop();
+            countCompactions(service);
         }
+        assertThat(compactions).as("compactions the services logged").isPositive();
+        assertThat(failedCompactions).as("compactions that failed").isZero();
         assertThat(onFile(data, db -> { })).as("projection after a replay of the log").isEqualTo(incremental);
         System.out.printf("[reliability] crash: %d SIGKILLs (%s); %d acknowledged events all kept; 2 unacknowledged batches of %d events"
-                + " wholly absent; projection == replay%n", kills.size(), String.join("; ", kills), acknowledged.size(), BIG);
+                + " wholly absent; projection == replay; %d online compactions%n", kills.size(), String.join("; ", kills), acknowledged.size(), BIG,
+                compactions);
+    }
+
+    private void countCompactions(ServiceProcess service) throws IOException {
+        compactions += service.linesWith("Compacted the H2 file");
+        failedCompactions += service.linesWith("Compacting the H2 file failed");
     }
 
     private static long started = System.nanoTime();
@@ -132,6 +147,7 @@ class CrashSafetyTest {
             assertThat(service.alive()).isTrue();
             phase("killing");
             service.kill();
+            countCompactions(service);
             kills.add("inside the transaction of a " + batch.size() + "-event batch (" + body.length / 1024 / 1024 + " MB), "
                     + (intoTransactionMillis + PROBE_MILLIS) + " ms or less after it began (" + began + " ms after the upload)");
         }

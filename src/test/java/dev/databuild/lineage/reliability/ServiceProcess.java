@@ -28,10 +28,11 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(Path dataDir, String... args) throws IOException, InterruptedException {
         int port = freePort();
+        // -ea: H2's own assertions check its store through the kills and online compactions
         // Surefire may hide the class path in a manifest-only jar; it publishes the real one too
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:TieredStopAtLevel=1", "-cp", classPath, "dev.databuild.lineage.LineageApplication",
+                "-Xmx1g", "-ea", "-XX:TieredStopAtLevel=1", "-cp", classPath, "dev.databuild.lineage.LineageApplication",
                 "--server.port=" + port, "--lineage.data-dir=" + dataDir, "--spring.main.banner-mode=off"));
         command.addAll(List.of(args));
         Path log = Files.createTempFile(dataDir.getParent(), "service-", ".log");
@@ -77,6 +78,13 @@ final class ServiceProcess implements AutoCloseable {
 
     boolean alive() {
         return process.isAlive();
+    }
+
+    /** Lines of the service's output that contain {@code text}. */
+    long linesWith(String text) throws IOException {
+        try (var lines = Files.lines(log)) {
+            return lines.filter(l -> l.contains(text)).count();
+        }
     }
 
     String tail() throws IOException {
