@@ -2,12 +2,17 @@ package dev.databuild.lineage.jobrun;
 
 import dev.databuild.lineage.db.tables.records.JobRunRecord;
 import dev.databuild.lineage.support.GlobalId;
+import dev.databuild.lineage.support.StatusHistory;
 
-/** A job run as projected; times are epoch millis. */
+/**
+ * A job run as projected; times are epoch millis. {@code packedHistory} is the status history as
+ * the row holds it (support/StatusHistory): every reader reads the row whole, so no statement of its own.
+ */
 public record JobRun(String jobRunId, String jobLabel, String status, long bufferedEventId, long bufferedAt,
                      Long queuedAt, Long startedAt, Long lastHeartbeatAt, Long endedEventId, Long endedAt,
                      String failureReason, String cancelComment, String cancelSourceKind, String cancelSourceUser,
-                     String cancelSourceRunId, String previousAttemptId, String attemptRootId, int attempt) {
+                     String cancelSourceRunId, String previousAttemptId, String attemptRootId, int attempt,
+                     String packedHistory) {
 
     public static final String TYPE = "JobRun";
 
@@ -19,6 +24,7 @@ public record JobRun(String jobRunId, String jobLabel, String status, long buffe
         return new JobRun(r.getJobRunId(), r.getJobLabel(), r.getStatus(), r.getBufferedEventId(), r.getBufferedAt(),
                 r.getQueuedAt(), r.getStartedAt(), r.getLastHeartbeatAt(), r.getEndedEventId(), r.getEndedAt(),
                 r.getFailureReason(), r.getCancelComment(), r.getCancelSourceKind(), r.getCancelSourceUser(),
-                r.getCancelSourceRunId(), r.getPreviousAttemptId(), r.getAttemptRootId(), r.getAttempt());
+                r.getCancelSourceRunId(), r.getPreviousAttemptId(), r.getAttemptRootId(), r.getAttempt(),
+                StatusHistory.of(r.getStatusHistory(), TYPE));
     }
 }

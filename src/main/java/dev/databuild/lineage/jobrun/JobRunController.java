@@ -5,6 +5,7 @@ import dev.databuild.lineage.support.Connection;
 import dev.databuild.lineage.support.EventSource;
 import dev.databuild.lineage.support.GraphQlLimits;
 import dev.databuild.lineage.support.Loaders;
+import dev.databuild.lineage.support.StatusHistory;
 import dev.databuild.lineage.want.Want;
 import dev.databuild.lineage.want.WantLoaders;
 import graphql.schema.DataFetchingEnvironment;
@@ -26,8 +27,8 @@ class JobRunController {
     }
 
     @SchemaMapping
-    CompletableFuture<List<JobRunStatusChange>> statusHistory(JobRun run, DataFetchingEnvironment env) {
-        return Loaders.load(env, JobRunLoaders.STATUS_HISTORY, run.jobRunId());
+    List<JobRunStatusChange> statusHistory(JobRun run) {
+        return StatusHistory.parse(run.packedHistory(), JobRunStatusChange::new);
     }
 
     @SchemaMapping

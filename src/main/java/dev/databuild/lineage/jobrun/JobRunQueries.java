@@ -10,7 +10,6 @@ import static dev.databuild.lineage.support.KeysetPages.total;
 import dev.databuild.lineage.support.Connection;
 import dev.databuild.lineage.support.Cursor;
 import dev.databuild.lineage.support.PageArgs;
-import dev.databuild.lineage.support.StatusHistory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -54,13 +53,6 @@ public class JobRunQueries {
     private static Condition filter(dev.databuild.lineage.db.tables.JobRun t, String jobLabel, String status) {
         return (jobLabel == null ? DSL.noCondition() : t.JOB_LABEL.eq(jobLabel))
                 .and(status == null ? DSL.noCondition() : t.STATUS.eq(status));
-    }
-
-    Map<String, List<JobRunStatusChange>> statusHistory(Collection<String> jobRunIds) {
-        Map<String, List<JobRunStatusChange>> out = emptyLists(jobRunIds);
-        db.select(JOB_RUN.JOB_RUN_ID, JOB_RUN.STATUS_HISTORY).from(JOB_RUN).where(JOB_RUN.JOB_RUN_ID.in(jobRunIds))
-                .forEach(r -> out.get(r.value1()).addAll(StatusHistory.parse(r.value2(), JobRunStatusChange::new)));
-        return out;
     }
 
     /** The retry of each run, keyed by the run it retries. */

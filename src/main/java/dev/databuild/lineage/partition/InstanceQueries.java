@@ -5,8 +5,6 @@ import static dev.databuild.lineage.db.Tables.PARTITION_REF;
 import static dev.databuild.lineage.db.Tables.READ_DEP;
 
 import dev.databuild.lineage.support.ParentPages;
-import dev.databuild.lineage.support.StatusHistory;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -73,16 +71,6 @@ public class InstanceQueries {
                     PartitionInstance inst = PartitionInstance.from(r.into(PARTITION_INSTANCE));
                     out.put(new AsOfKey(inst.ref(), r.get(AT_KEY, Long.class)), inst);
                 });
-        return out;
-    }
-
-    /** Every instance's status history, oldest first; an empty list for unknown instances. */
-    public Map<UUID, List<PartitionStatusChange>> statusHistories(Collection<UUID> uuids) {
-        Map<UUID, List<PartitionStatusChange>> out = new HashMap<>();
-        uuids.forEach(u -> out.put(u, new ArrayList<>()));
-        db.select(PARTITION_INSTANCE.UUID, PARTITION_INSTANCE.STATUS_HISTORY).from(PARTITION_INSTANCE)
-                .where(PARTITION_INSTANCE.UUID.in(uuids))
-                .forEach(r -> out.get(r.value1()).addAll(StatusHistory.parse(r.value2(), PartitionStatusChange::new)));
         return out;
     }
 

@@ -6,6 +6,7 @@ import dev.databuild.lineage.support.Connection;
 import dev.databuild.lineage.support.CursorKey;
 import dev.databuild.lineage.support.GraphQlLimits;
 import dev.databuild.lineage.support.Loaders;
+import dev.databuild.lineage.support.StatusHistory;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,8 +31,8 @@ class PartitionInstanceController {
     }
 
     @SchemaMapping
-    CompletableFuture<List<PartitionStatusChange>> statusHistory(PartitionInstance instance, DataFetchingEnvironment env) {
-        return Loaders.load(env, PartitionLoaders.STATUS_HISTORY, instance.uuid());
+    List<PartitionStatusChange> statusHistory(PartitionInstance instance) {
+        return StatusHistory.parse(instance.packedHistory(), PartitionStatusChange::new);
     }
 
     @SchemaMapping

@@ -12,7 +12,6 @@ class PartitionLoaders {
     static final String AS_OF = "partitionAsOf";
     static final String INSTANCES = "partitionInstances";
     static final String WANTS = "partitionWants";
-    static final String STATUS_HISTORY = "instanceStatusHistory";
     static final String IS_STALE = "instanceIsStale";
     static final String UPSTREAM = "instanceUpstream";
     static final String STALE_INPUTS = "instanceStaleInputs";
@@ -24,7 +23,6 @@ class PartitionLoaders {
         Loaders.byKey(registry, AS_OF, instances::asOf);
         Loaders.pages(registry, INSTANCES, partitions::instances);
         Loaders.pages(registry, WANTS, partitions::wants);
-        Loaders.byKey(registry, STATUS_HISTORY, instances::statusHistories);
         Loaders.byKey(registry, IS_STALE, instances::staleness);
         Loaders.<UUID, PartitionInstance>pages(registry, UPSTREAM, (outputs, page) -> links.inputs(outputs, page, false));
         Loaders.<UUID, PartitionInstance>pages(registry, STALE_INPUTS, (outputs, page) -> links.inputs(outputs, page, true));

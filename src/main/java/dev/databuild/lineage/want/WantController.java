@@ -8,6 +8,7 @@ import dev.databuild.lineage.support.Connection;
 import dev.databuild.lineage.support.EventSource;
 import dev.databuild.lineage.support.GraphQlLimits;
 import dev.databuild.lineage.support.Loaders;
+import dev.databuild.lineage.support.StatusHistory;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,8 +33,8 @@ class WantController {
     }
 
     @SchemaMapping
-    CompletableFuture<List<WantStatusChange>> statusHistory(Want want, DataFetchingEnvironment env) {
-        return Loaders.load(env, WantLoaders.STATUS_HISTORY, want.wantId());
+    List<WantStatusChange> statusHistory(Want want) {
+        return StatusHistory.parse(want.packedHistory(), WantStatusChange::new);
     }
 
     @SchemaMapping

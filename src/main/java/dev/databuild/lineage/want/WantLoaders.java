@@ -18,7 +18,6 @@ public class WantLoaders implements NodeFetcher {
     public static final String DERIVED_FROM_RUN = "wantsDerivedFromRun";
     static final String DERIVED_FROM_WANT = "wantsDerivedFromWant";
     static final String PARTITION_REFS = "wantPartitionRefs";
-    static final String STATUS_HISTORY = "wantStatusHistory";
     static final String INSTANCES = "wantInstances";
 
     private final WantQueries queries;
@@ -27,7 +26,6 @@ public class WantLoaders implements NodeFetcher {
         this.queries = queries;
         Loaders.byKey(registry, BY_ID, queries::byIds);
         Loaders.byKey(registry, PARTITION_REFS, queries::partitionRefs);
-        Loaders.byKey(registry, STATUS_HISTORY, queries::statusHistory);
         Loaders.pages(registry, SCHEDULED_FOR_RUN, pages::scheduledFor);
         Loaders.pages(registry, DERIVED_FROM_RUN, pages::derivedFromRun);
         Loaders.pages(registry, DERIVED_FROM_WANT, pages::derivedFromWants);

@@ -10,7 +10,6 @@ import dev.databuild.lineage.support.KeysetPages;
 import dev.databuild.lineage.support.Connection;
 import dev.databuild.lineage.support.Cursor;
 import dev.databuild.lineage.support.PageArgs;
-import dev.databuild.lineage.support.StatusHistory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -56,13 +55,6 @@ public class WantQueries {
         db.select(WANT_PARTITION.WANT_ID, WANT_PARTITION.REF).from(WANT_PARTITION).where(WANT_PARTITION.WANT_ID.in(wantIds))
                 .orderBy(WANT_PARTITION.WANT_ID, WANT_PARTITION.POSITION)
                 .forEach(r -> out.get(r.value1()).add(r.value2()));
-        return out;
-    }
-
-    Map<String, List<WantStatusChange>> statusHistory(Collection<String> wantIds) {
-        Map<String, List<WantStatusChange>> out = emptyLists(wantIds);
-        db.select(WANT.WANT_ID, WANT.STATUS_HISTORY).from(WANT).where(WANT.WANT_ID.in(wantIds))
-                .forEach(r -> out.get(r.value1()).addAll(StatusHistory.parse(r.value2(), WantStatusChange::new)));
         return out;
     }
 

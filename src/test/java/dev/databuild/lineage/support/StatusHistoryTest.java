@@ -1,6 +1,7 @@
 package dev.databuild.lineage.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,13 @@ class StatusHistoryTest {
         assertThat(StatusHistory.append("9,LIVE,20", 9, "FAILED", 20)).isEqualTo("9,FAILED,20");
         // event 19 is not event 9: the comparison is on the whole id
         assertThat(StatusHistory.append("9,LIVE,20", 19, "FAILED", 30)).isEqualTo("9,LIVE,20;19,FAILED,30");
+    }
+
+    @Test
+    void aRowReadWithoutItsHistoryIsRefusedNotEmpty() {
+        assertThat(StatusHistory.of("1,LIVE,2", "JobRun")).isEqualTo("1,LIVE,2");
+        assertThatThrownBy(() -> StatusHistory.of(null, "JobRun"))
+                .isInstanceOf(IllegalStateException.class).hasMessage("a JobRun row was read without its status_history column");
     }
 
     @Test
