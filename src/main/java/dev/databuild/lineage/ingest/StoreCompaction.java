@@ -88,9 +88,16 @@ class StoreCompaction {
         try {
             // rewrites the live pages of the sparsest chunks, 16 MB a round; the emptied chunks are
             // freed by the next store (retention 0 lets it), and later chunks take their space
-            while (file.getChunksFillRate() < REWRITE_UNTIL_PERCENT && System.nanoTime() < stop
+            int best = file.getChunksFillRate();
+            int idle = 0;
+            while (best < REWRITE_UNTIL_PERCENT && idle < 2 && System.nanoTime() < stop
                     && store.compact(REWRITE_UNTIL_PERCENT, 16 << 20)) {
                 store.commit();
+                // a chunk emptied by a round is dropped by the next round's store; two rounds without
+                // gain mean what is left is the newest chunks' own (a small file could spin until the limit)
+                int fill = file.getChunksFillRate();
+                idle = fill > best ? 0 : idle + 1;
+                best = Math.max(best, fill);
             }
             store.commit();
         } finally {

@@ -4,6 +4,8 @@ import dev.databuild.lineage.ingest.ProjectionTables;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,6 +40,8 @@ public abstract class DatabaseTest {
         db.update(LOG_HEAD).set(LOG_HEAD.LAST_EVENT_ID, 0L).execute();
     }
 
+    /** Runs first, so that an initializer of a subclass can put another database in its place. */
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     public static class FreshDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
