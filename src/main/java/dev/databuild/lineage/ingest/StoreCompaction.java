@@ -74,8 +74,13 @@ class StoreCompaction {
             }
             fileBytes.set(file.size());
             livePercent.set(livePercent(file));
-        } catch (SQLException | RuntimeException ex) {
-            LOG.warn("Compacting the H2 file failed; the committed write is unaffected", ex);
+        } catch (SQLException ex) {
+            LOG.warn("Compacting the H2 file failed; the committed write is unaffected, the next write tries again", ex);
+        } catch (RuntimeException | LinkageError ex) {
+            // H2's internals refused (or changed under an upgrade): failing the same way after every
+            // write would only fill the log, so compaction stops until a restart
+            noFile = true;
+            LOG.error("Compacting the H2 file failed; the committed write is unaffected, compaction is off until a restart", ex);
         }
     }
 

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -22,6 +23,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.unit.DataSize;
@@ -108,6 +110,27 @@ class StoreCompactionTest {
         compaction.afterWrite();
         compaction.afterWrite();
         assertThat(compaction.compactions()).isZero();
+    }
+
+    @Test
+    void aStoreThatCannotBeReachedTurnsCompactionOffInsteadOfFailingEachWrite() throws SQLException {
+        JdbcDataSource memory = new JdbcDataSource();
+        memory.setURL("jdbc:h2:mem:unreachable");
+        AtomicInteger asked = new AtomicInteger();
+        DataSource refusing = new DelegatingDataSource(memory) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                asked.incrementAndGet();
+                Connection c = super.getConnection();
+                c.close();
+                throw new IllegalStateException("H2's internals changed");
+            }
+        };
+        var compaction = new StoreCompaction(refusing, new StoreProperties(100, DataSize.ofBytes(0), Duration.ofSeconds(1)),
+                new SimpleMeterRegistry());
+        compaction.afterWrite();
+        compaction.afterWrite();
+        assertThat(asked).as("connections asked for").hasValue(1);
     }
 
     @Test
