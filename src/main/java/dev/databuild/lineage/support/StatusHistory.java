@@ -38,6 +38,7 @@ public final class StatusHistory {
         }
         return packed + ";" + entry;
     }
+
     /** The column of a row read whole: a reader that left it out is a bug, not an empty history. */
     public static String of(String packed, String type) {
         if (packed == null) {
@@ -45,7 +46,6 @@ public final class StatusHistory {
         }
         return packed;
     }
-
 
     public static <T> List<T> parse(String packed, Change<T> change) {
         List<T> out = new ArrayList<>();
