@@ -42,6 +42,8 @@ class StoreCompaction {
     /** As of the last write, for the gauges: reading them must not touch the store. */
     private final AtomicLong fileBytes = new AtomicLong();
     private final AtomicLong livePercent = new AtomicLong();
+    /** The H2 file's store, found once: it lives as long as the database, so no write borrows a connection for it. */
+    private volatile MVStore store;
     private volatile boolean noFile;
 
     StoreCompaction(DataSource dataSource, StoreProperties settings, MeterRegistry registry) {
@@ -60,8 +62,8 @@ class StoreCompaction {
         if (noFile) {
             return;
         }
-        try (Connection c = dataSource.getConnection()) {
-            MVStore store = fileStore(c);
+        try {
+            MVStore store = currentStore();
             if (store == null) {
                 noFile = true;
                 return;
@@ -82,6 +84,18 @@ class StoreCompaction {
             noFile = true;
             LOG.error("Compacting the H2 file failed; the committed write is unaffected, compaction is off until a restart", ex);
         }
+    }
+
+    /** The store found before, or found again if H2 closed it; null when the database is no H2 file. */
+    private MVStore currentStore() throws SQLException {
+        MVStore known = store;
+        if (known == null || known.isClosed()) {
+            try (Connection c = dataSource.getConnection()) {
+                known = fileStore(c);
+            }
+            store = known;
+        }
+        return known;
     }
 
     private void compact(MVStore store, long before, int live) {
