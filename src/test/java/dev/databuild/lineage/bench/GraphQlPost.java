@@ -1,15 +1,23 @@
 package dev.databuild.lineage.bench;
 
 import dev.databuild.lineage.support.Http;
+import dev.databuild.lineage.support.RawHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** A raw HTTP GraphQL POST, as any client sends it; fails loudly on errors so timings stay honest. */
+/**
+ * A raw HTTP GraphQL POST, as any client sends it; fails loudly on errors so timings stay honest.
+ * Sent over one kept-alive connection per server and thread ({@link RawHttp}), so a timing is the
+ * server's and the loopback's, not a client library's.
+ */
 final class GraphQlPost {
+
+    private static final ThreadLocal<Map<Integer, RawHttp>> CONNECTIONS = ThreadLocal.withInitial(HashMap::new);
 
     private GraphQlPost() {
     }
@@ -32,7 +40,8 @@ final class GraphQlPost {
     }
 
     static String post(int port, String body) {
-        Http.Response r = Http.post(port, "/graphql", "application/json", body.getBytes(StandardCharsets.UTF_8));
+        Http.Response r = CONNECTIONS.get().computeIfAbsent(port, RawHttp::new)
+                .post("/graphql", "application/json", body.getBytes(StandardCharsets.UTF_8));
         if (r.status() != 200 || r.body().contains("\"errors\"")) {
             throw new IllegalStateException("GraphQL request failed: " + r.status() + " " + r.body());
         }

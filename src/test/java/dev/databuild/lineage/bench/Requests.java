@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class Requests {
 
     static final int FAN_OUT = 1_000;
+    /** HTTP, the servlet, Spring MVC, the engine and JSON, and no SQL: the part of every request no query can save. */
+    private static final String EMPTY = "empty request ({ __typename })";
     private static final int REPS = Integer.getInteger("bench.reps", 50);
     private static final int WARMUPS = Integer.getInteger("bench.warmups", 10);
 
@@ -46,18 +48,26 @@ final class Requests {
         report.section("Requests: ours vs unbatched vs floor (" + REPS + " reps after " + WARMUPS + " warm-ups each, ms)",
                 "| request | ours p50 | ours p95 | unbatched p50 | unbatched p95 | floor p50 | floor p95 | statements ours / unbatched"
                         + " | ours / floor | unbatched / ours | response KB | floor rows |");
-        Map<String, Double> p50 = new LinkedHashMap<>();
+        Map<String, double[]> p50 = new LinkedHashMap<>();
         for (Request r : requests(t)) {
             p50.put(r.name(), measure(report, r));
         }
         notes.forEach(report::note);
+        double empty = p50.get(EMPTY)[0];
+        p50.forEach((name, ms) -> {
+            if (!Double.isNaN(ms[1])) {
+                report.note(name + ": beyond the empty request " + Report.fmt(ms[0] - empty) + " ms, "
+                        + Report.fmt((ms[0] - empty) / ms[1]) + "x the floor (" + Report.fmt(ms[0] / ms[1]) + "x with it)");
+            }
+        });
         String hub = "first consumers page + totalCount, hub (" + t.hubConsumers() + " consumers)";
         String small = "first consumers page + totalCount, small (" + t.smallConsumers() + " consumers)";
-        report.note("Hub page vs small page (ours, p50): " + Report.fmt(p50.get(hub) / p50.get(small)) + "x (target <= 3x)");
+        report.note("Hub page vs small page (ours, p50): " + Report.fmt(p50.get(hub)[0] / p50.get(small)[0]) + "x (target <= 3x)");
     }
 
     private List<Request> requests(Targets t) {
         List<Request> out = new ArrayList<>();
+        out.add(new Request(EMPTY, body("bench/empty.graphql", Map.of()), null, null));
         String at = Instant.ofEpochMilli(t.latestMillis()).toString();
         out.add(new Request("want fulfilment view (" + t.wantWithDerivatives() + ")",
                 body("wantFulfilment", Map.of("wantId", t.wantWithDerivatives())), "wantFulfilment", Map.of("want", t.wantWithDerivatives())));
@@ -84,8 +94,8 @@ final class Requests {
         return GraphQlPost.body(GraphQlPost.document(document), variables);
     }
 
-    /** Checks the three answers agree, times each way, writes the row; returns ours' p50. */
-    private double measure(Report report, Request r) {
+    /** Checks the three answers agree, times each way, writes the row; returns ours' p50 and the floor's (NaN without one). */
+    private double[] measure(Report report, Request r) {
         String oursBody = GraphQlPost.post(ours, r.body());
         JsonNode data = json.readTree(oursBody).get("data");
         JsonNode other = json.readTree(GraphQlPost.post(unbatched, r.body())).get("data");
@@ -111,7 +121,7 @@ final class Requests {
                 f == null ? "-" : Report.fmt(o.stats().p50() / f.stats().p50()) + "x",
                 Report.fmt(u.stats().p50() / o.stats().p50()) + "x",
                 oursBody.length() / 1024.0, floorResult == null ? "-" : String.valueOf(floorResult.rows()));
-        return o.stats().p50();
+        return new double[] {o.stats().p50(), f == null ? Double.NaN : f.stats().p50()};
     }
 
     private record Measured(Stats stats, long statements) {
