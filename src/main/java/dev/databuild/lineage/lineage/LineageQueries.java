@@ -71,7 +71,7 @@ class LineageQueries {
             return neighbours(inputsByRun, limit, READ_DEP.OUTPUT_UUID, READ_DEP.INPUT_UUID);
         }
         List<Field<String>> pairs = new ArrayList<>();
-        inputsByRun.forEach((run, inputs) -> inputs.forEach(i -> pairs.add(DSL.inline(run + "/" + i))));
+        inputsByRun.forEach((run, inputs) -> inputs.forEach(i -> pairs.add(DSL.val(run + "/" + i))));
         return batch(inputsByRun.keySet(), limit, READ_DEP.OUTPUT_UUID,
                 t -> DSL.concat(t.JOB_RUN_ID, DSL.inline("/"), t.INPUT_UUID.cast(SQLDataType.VARCHAR(36))).in(pairs));
     }
@@ -107,7 +107,7 @@ class LineageQueries {
     private Map<String, Slice> neighbours(Map<String, Set<UUID>> givenByRun, int limit, Field<UUID> wanted, Field<UUID> given) {
         var counted = READ_DEP.as("counted");
         var rows = ParentPages.fetch(db, List.copyOf(givenByRun.keySet()), run -> db.select(PARTITION_INSTANCE.fields())
-                .select(DSL.inline(run).as(PARENT), DSL.field(DSL.select(DSL.countDistinct(counted.field(wanted))).from(counted)
+                .select(DSL.val(run).as(PARENT), DSL.field(DSL.select(DSL.countDistinct(counted.field(wanted))).from(counted)
                         .where(counted.JOB_RUN_ID.eq(run)).and(counted.field(given).in(givenByRun.get(run)))).as(TOTAL))
                 .from(PARTITION_INSTANCE)
                 .where(PARTITION_INSTANCE.UUID.in(DSL.select(wanted).from(READ_DEP)

@@ -60,7 +60,7 @@ public class InstanceQueries {
     public Map<AsOfKey, PartitionInstance> asOf(Collection<AsOfKey> keys) {
         Map<AsOfKey, PartitionInstance> out = new HashMap<>();
         ParentPages.fetch(db, List.copyOf(keys), k -> db.select(PARTITION_INSTANCE.fields())
-                        .select(DSL.inline(k.at()).as(AT_KEY))
+                        .select(DSL.val(k.at()).as(AT_KEY))
                         .from(PARTITION_INSTANCE)
                         .where(PARTITION_INSTANCE.REF.eq(k.ref()))
                         .and(PARTITION_INSTANCE.CREATED_AT.le(k.at()))

@@ -75,7 +75,7 @@ public final class KeysetPages {
 
     /** The parent column of a branch, inlined so UNION ALL branches type it alike on every database. */
     public static Field<String> parent(String key) {
-        return DSL.inline(key).as(PARENT);
+        return DSL.val(key).as(PARENT);
     }
 
     /** The total-count column of a branch: a scalar subquery over the parent's whole relation. */

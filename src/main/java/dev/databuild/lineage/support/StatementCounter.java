@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts SQL statements: in total (what tests assert, running one request at a time) and on the
- * current thread (what per-request metrics read). Can also record statements with their values
- * inlined, for query-plan checks; recording is off unless a sink is set.
+ * current thread (what per-request metrics read). Can also record statements, with their values
+ * inlined (for query-plan checks) or as sent; recording is off unless a sink is set.
  */
 @Component
 public class StatementCounter implements ExecuteListener {
@@ -18,6 +18,7 @@ public class StatementCounter implements ExecuteListener {
     private static final ThreadLocal<long[]> CURRENT = ThreadLocal.withInitial(() -> new long[1]);
     private final AtomicLong total = new AtomicLong();
     private volatile List<String> recording;
+    private volatile boolean recordInlined = true;
 
     @Override
     public void executeStart(ExecuteContext ctx) {
@@ -25,7 +26,7 @@ public class StatementCounter implements ExecuteListener {
         CURRENT.get()[0]++;
         List<String> sink = recording;
         if (sink != null && ctx.query() != null) {
-            sink.add(ctx.query().getSQL(ParamType.INLINED));
+            sink.add(recordInlined ? ctx.query().getSQL(ParamType.INLINED) : ctx.sql());
         }
     }
 
@@ -45,6 +46,13 @@ public class StatementCounter implements ExecuteListener {
 
     /** Records every statement run from now on into {@code sink} (a synchronized list); null stops. */
     public void record(List<String> sink) {
+        recordInlined = true;
+        recording = sink;
+    }
+
+    /** Same, but each statement as sent to the database, bind values as placeholders. */
+    public void recordAsSent(List<String> sink) {
+        recordInlined = false;
         recording = sink;
     }
 }
