@@ -25,6 +25,8 @@ class RawHttpTest {
         server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         server.createContext("/", exchange -> {
             connections.add(exchange.getRemoteAddress());
+            // counted before answering: the client may check as soon as it has read the answer
+            served.incrementAndGet();
             byte[] request = exchange.getRequestBody().readAllBytes();
             byte[] body = (exchange.getRequestURI().getPath() + ":" + new String(request, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
             if (exchange.getRequestURI().getPath().equals("/close")) {
@@ -36,7 +38,6 @@ class RawHttpTest {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
-            served.incrementAndGet();
         });
         server.start();
     }
