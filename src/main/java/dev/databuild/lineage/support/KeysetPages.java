@@ -73,7 +73,11 @@ public final class KeysetPages {
     private KeysetPages() {
     }
 
-    /** The parent column of a branch, inlined so UNION ALL branches type it alike on every database. */
+    /**
+     * The parent column of a branch, bound as a string parameter, which types UNION ALL branches
+     * alike on both databases. Inlined, each parent made a new statement text that H2 and
+     * PostgreSQL parsed and planned anew ({@code StatementTextTest}).
+     */
     public static Field<String> parent(String key) {
         return DSL.val(key).as(PARENT);
     }
