@@ -56,21 +56,21 @@ final class Requests {
                         + WARMUP_NANOS / 1_000_000 + " ms or " + MAX_WARMUPS + " in all; ms)",
                 "| request | ours p50 | ours p95 | unbatched p50 | unbatched p95 | floor p50 | floor p95 | statements ours / unbatched"
                         + " | ours / floor | unbatched / ours | response KB | floor rows |");
-        Map<String, double[]> p50 = new LinkedHashMap<>();
+        Map<String, P50> p50 = new LinkedHashMap<>();
         for (Request r : requests(t)) {
             p50.put(r.name(), measure(report, r));
         }
         notes.forEach(report::note);
-        double empty = p50.get(EMPTY)[0];
+        double empty = p50.get(EMPTY).ours();
         p50.forEach((name, ms) -> {
-            if (!Double.isNaN(ms[1])) {
-                report.note(name + ": beyond the empty request " + Report.fmt(ms[0] - empty) + " ms, "
-                        + Report.fmt((ms[0] - empty) / ms[1]) + "x the floor (" + Report.fmt(ms[0] / ms[1]) + "x with it)");
+            if (ms.floor() != null) {
+                report.note(name + ": beyond the empty request " + Report.fmt(ms.ours() - empty) + " ms, "
+                        + Report.fmt((ms.ours() - empty) / ms.floor()) + "x the floor (" + Report.fmt(ms.ours() / ms.floor()) + "x with it)");
             }
         });
         String hub = "first consumers page + totalCount, hub (" + t.hubConsumers() + " consumers)";
         String small = "first consumers page + totalCount, small (" + t.smallConsumers() + " consumers)";
-        report.note("Hub page vs small page (ours, p50): " + Report.fmt(p50.get(hub)[0] / p50.get(small)[0]) + "x (target <= 3x)");
+        report.note("Hub page vs small page (ours, p50): " + Report.fmt(p50.get(hub).ours() / p50.get(small).ours()) + "x (target <= 3x)");
     }
 
     private List<Request> requests(Targets t) {
@@ -102,8 +102,8 @@ final class Requests {
         return GraphQlPost.body(GraphQlPost.document(document), variables);
     }
 
-    /** Checks the three answers agree, times each way, writes the row; returns ours' p50 and the floor's (NaN without one). */
-    private double[] measure(Report report, Request r) {
+    /** Checks the three answers agree, times each way, writes the row; returns ours' p50 and the floor's. */
+    private P50 measure(Report report, Request r) {
         String oursBody = GraphQlPost.post(ours, r.body());
         JsonNode data = json.readTree(oursBody).get("data");
         JsonNode other = json.readTree(GraphQlPost.post(unbatched, r.body())).get("data");
@@ -129,10 +129,14 @@ final class Requests {
                 f == null ? "-" : Report.fmt(o.stats().p50() / f.stats().p50()) + "x",
                 Report.fmt(u.stats().p50() / o.stats().p50()) + "x",
                 oursBody.length() / 1024.0, floorResult == null ? "-" : String.valueOf(floorResult.rows()));
-        return new double[] {o.stats().p50(), f == null ? Double.NaN : f.stats().p50()};
+        return new P50(o.stats().p50(), f == null ? null : f.stats().p50());
     }
 
     private record Measured(Stats stats, long statements) {
+    }
+
+    /** @param floor null for a request without a floor */
+    private record P50(double ours, Double floor) {
     }
 
     /** Warm-ups, then timed reps one at a time, so the statement counter's delta is one request's. */
