@@ -1,5 +1,6 @@
 package dev.databuild.lineage.manual;
 
+import dev.databuild.lineage.bench.BenchDatabase;
 import dev.databuild.lineage.bench.LikeProduction;
 import dev.databuild.lineage.generator.EventGenerator;
 import dev.databuild.lineage.ingest.IngestService;
@@ -29,6 +30,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,6 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
 @TestPropertySource(properties = {"lineage.graphql.max-page-size=1000", "lineage.graphql.max-complexity=100000000",
         "lineage.graphql.max-depth=30", "lineage.graphql.request-timeout=300s", "logging.level.dev.databuild=WARN"})
 @Import(RequestProfile.ServerCpu.class)
+@ContextConfiguration(initializers = BenchDatabase.class)
 class RequestProfile extends DatabaseTest {
 
     static {
