@@ -40,14 +40,14 @@ class JobRunPages {
 
     /** Every run scheduled for the want: its attempts in order. */
     Map<String, Connection<JobRun>> forWants(Collection<String> wantIds, PageArgs page) {
-        return fetch(wantIds, page,
+        return fetch("forWants", wantIds, page,
                 w -> DSL.select(JOB_RUN_WANT.JOB_RUN_ID).from(JOB_RUN_WANT).where(JOB_RUN_WANT.WANT_ID.eq(w)),
                 JOB_RUN_WANT.WANT_ID, JOB_RUN_WANT.join(JOB_RUN).on(JOB_RUN.JOB_RUN_ID.eq(JOB_RUN_WANT.JOB_RUN_ID)));
     }
 
     /** Runs that built what the run read. */
     Map<String, Connection<JobRun>> upstream(Collection<String> jobRunIds, PageArgs page) {
-        return fetch(jobRunIds, page, r -> DSL.select(PARTITION_INSTANCE.JOB_RUN_ID).from(RUN_READ)
+        return fetch("upstream", jobRunIds, page, r -> DSL.select(PARTITION_INSTANCE.JOB_RUN_ID).from(RUN_READ)
                 .join(PARTITION_INSTANCE).on(PARTITION_INSTANCE.UUID.eq(RUN_READ.INPUT_UUID))
                 .where(RUN_READ.JOB_RUN_ID.eq(r)),
                 RUN_READ.JOB_RUN_ID, RUN_READ.join(PARTITION_INSTANCE).on(PARTITION_INSTANCE.UUID.eq(RUN_READ.INPUT_UUID))
@@ -56,7 +56,7 @@ class JobRunPages {
 
     /** Runs that read what the run built. */
     Map<String, Connection<JobRun>> downstream(Collection<String> jobRunIds, PageArgs page) {
-        return fetch(jobRunIds, page, r -> DSL.select(RUN_READ.JOB_RUN_ID).from(PARTITION_INSTANCE)
+        return fetch("downstream", jobRunIds, page, r -> DSL.select(RUN_READ.JOB_RUN_ID).from(PARTITION_INSTANCE)
                 .join(RUN_READ).on(RUN_READ.INPUT_UUID.eq(PARTITION_INSTANCE.UUID))
                 .where(PARTITION_INSTANCE.JOB_RUN_ID.eq(r)),
                 PARTITION_INSTANCE.JOB_RUN_ID, PARTITION_INSTANCE.join(RUN_READ).on(RUN_READ.INPUT_UUID.eq(PARTITION_INSTANCE.UUID))
@@ -64,11 +64,12 @@ class JobRunPages {
     }
 
     /**
+     * @param shape   which connection this is: its statements' shape ({@link BatchPages.Relation#named})
      * @param members the ids of a parent's runs, possibly repeated; counted DISTINCT for totalCount
      * @param parent  the parent key column of {@code linked}
      * @param linked  every parent's runs joined with their rows, possibly repeated, for batches
      */
-    private Map<String, Connection<JobRun>> fetch(Collection<String> parents, PageArgs page,
+    private Map<String, Connection<JobRun>> fetch(String shape, Collection<String> parents, PageArgs page,
                                                   Function<Field<String>, Select<Record1<String>>> members,
                                                   Field<String> parent, TableLike<?> linked) {
         var counted = JOB_RUN.as("counted");
@@ -80,7 +81,7 @@ class JobRunPages {
                 .orderBy(keys.order(JOB_RUN.BUFFERED_EVENT_ID)).limit(limit);
         var batched = new KeysetPages.Batched(new BatchPages.Relation<>(parent, linked,
                 p -> DSL.field(DSL.selectCount().from(counted).where(counted.JOB_RUN_ID.in(members.apply(p)))), JOB_RUN.fields())
-                .distinctRows(), JOB_RUN.BUFFERED_EVENT_ID);
+                .distinctRows().named(JobRunPages.class, shape), JOB_RUN.BUFFERED_EVENT_ID);
         return KeysetPages.fetch(db, parents, page, CursorKey.EVENT_ID, branch, batched, JobRunQueries::run, JobRunQueries::cursor);
     }
 

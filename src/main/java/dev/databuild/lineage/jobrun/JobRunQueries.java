@@ -1,5 +1,6 @@
 package dev.databuild.lineage.jobrun;
 
+import dev.databuild.lineage.support.KeyArray;
 import dev.databuild.lineage.support.CursorKey;
 import dev.databuild.lineage.support.KeysetPages;
 import static dev.databuild.lineage.db.Tables.JOB_RUN;
@@ -33,7 +34,8 @@ public class JobRunQueries {
 
     public Map<String, JobRun> byIds(Collection<String> jobRunIds) {
         Map<String, JobRun> out = new LinkedHashMap<>();
-        db.selectFrom(JOB_RUN).where(JOB_RUN.JOB_RUN_ID.in(jobRunIds)).forEach(r -> out.put(r.getJobRunId(), JobRun.from(r)));
+        KeyArray.fetch(db, "JobRunQueries.byIds", JOB_RUN.JOB_RUN_ID, jobRunIds, k -> db.select(JOB_RUN.fields()).from(k.table())
+                .join(JOB_RUN).on(JOB_RUN.JOB_RUN_ID.eq(k.key()))).forEach(r -> out.put(r.get(JOB_RUN.JOB_RUN_ID), run(r)));
         return out;
     }
 
@@ -58,25 +60,29 @@ public class JobRunQueries {
     /** The retry of each run, keyed by the run it retries. */
     Map<String, JobRun> nextAttempts(Collection<String> jobRunIds) {
         Map<String, JobRun> out = new LinkedHashMap<>();
-        db.selectFrom(JOB_RUN).where(JOB_RUN.PREVIOUS_ATTEMPT_ID.in(jobRunIds))
-                .forEach(r -> out.put(r.getPreviousAttemptId(), JobRun.from(r)));
+        KeyArray.fetch(db, "JobRunQueries.nextAttempts", JOB_RUN.PREVIOUS_ATTEMPT_ID, jobRunIds, k -> db.select(JOB_RUN.fields())
+                .from(k.table()).join(JOB_RUN).on(JOB_RUN.PREVIOUS_ATTEMPT_ID.eq(k.key())))
+                .forEach(r -> out.put(r.get(JOB_RUN.PREVIOUS_ATTEMPT_ID), run(r)));
         return out;
     }
 
     /** Whole retry chains keyed by their first run, first attempt first. */
     Map<String, List<JobRun>> chains(Collection<String> attemptRootIds) {
         Map<String, List<JobRun>> out = emptyLists(attemptRootIds);
-        db.selectFrom(JOB_RUN).where(JOB_RUN.ATTEMPT_ROOT_ID.in(attemptRootIds))
-                .orderBy(JOB_RUN.ATTEMPT_ROOT_ID, JOB_RUN.ATTEMPT)
-                .forEach(r -> out.get(r.getAttemptRootId()).add(JobRun.from(r)));
+        KeyArray.fetch(db, "JobRunQueries.chains", JOB_RUN.ATTEMPT_ROOT_ID, attemptRootIds, k -> db.select(JOB_RUN.fields())
+                .from(k.table()).join(JOB_RUN).on(JOB_RUN.ATTEMPT_ROOT_ID.eq(k.key()))
+                .orderBy(JOB_RUN.ATTEMPT_ROOT_ID, JOB_RUN.ATTEMPT))
+                .forEach(r -> out.get(r.get(JOB_RUN.ATTEMPT_ROOT_ID)).add(run(r)));
         return out;
     }
 
     Map<String, List<MissingDep>> missingDeps(Collection<String> jobRunIds) {
         Map<String, List<MissingDep>> out = emptyLists(jobRunIds);
-        db.selectFrom(MISSING_DEP).where(MISSING_DEP.JOB_RUN_ID.in(jobRunIds))
-                .orderBy(MISSING_DEP.JOB_RUN_ID, MISSING_DEP.IMPACTED_REF, MISSING_DEP.MISSING_REF)
-                .forEach(r -> out.get(r.getJobRunId()).add(new MissingDep(r.getJobRunId(), r.getImpactedRef(), r.getMissingRef())));
+        KeyArray.fetch(db, "JobRunQueries.missingDeps", MISSING_DEP.JOB_RUN_ID, jobRunIds, k -> db.select(MISSING_DEP.fields())
+                .from(k.table()).join(MISSING_DEP).on(MISSING_DEP.JOB_RUN_ID.eq(k.key()))
+                .orderBy(MISSING_DEP.JOB_RUN_ID, MISSING_DEP.IMPACTED_REF, MISSING_DEP.MISSING_REF))
+                .forEach(r -> out.get(r.get(MISSING_DEP.JOB_RUN_ID)).add(new MissingDep(r.get(MISSING_DEP.JOB_RUN_ID),
+                        r.get(MISSING_DEP.IMPACTED_REF), r.get(MISSING_DEP.MISSING_REF))));
         return out;
     }
 

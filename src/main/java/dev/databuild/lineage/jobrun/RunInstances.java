@@ -43,8 +43,8 @@ class RunInstances {
                 .orderBy(keys.order(RUN_READ.INPUT_REF, RUN_READ.INPUT_UUID)).limit(limit);
         var batched = new KeysetPages.Batched(new BatchPages.Relation<>(RUN_READ.JOB_RUN_ID,
                 RUN_READ.join(PI).on(PI.UUID.eq(RUN_READ.INPUT_UUID)),
-                r -> DSL.field(DSL.selectCount().from(counted).where(counted.JOB_RUN_ID.eq(r))), PI.fields()),
-                RUN_READ.INPUT_REF, RUN_READ.INPUT_UUID);
+                r -> DSL.field(DSL.selectCount().from(counted).where(counted.JOB_RUN_ID.eq(r))), PI.fields())
+                .named(RunInstances.class, "read"), RUN_READ.INPUT_REF, RUN_READ.INPUT_UUID);
         // input_ref is the instance's ref: the run read that ref's instance
         return KeysetPages.fetch(db, jobRunIds, page, CursorKey.REF_AND_UUID, branch, batched, RunInstances::instance,
                 i -> Cursor.encode(i.ref(), i.uuid()));
@@ -60,7 +60,8 @@ class RunInstances {
                 .and(keys.seek(PI.REF))
                 .orderBy(keys.order(PI.REF)).limit(limit);
         var batched = new KeysetPages.Batched(new BatchPages.Relation<>(PI.JOB_RUN_ID, PI,
-                r -> DSL.field(DSL.selectCount().from(counted).where(counted.JOB_RUN_ID.eq(r))), PI.fields()).fewPerParent(), PI.REF);
+                r -> DSL.field(DSL.selectCount().from(counted).where(counted.JOB_RUN_ID.eq(r))), PI.fields()).fewPerParent()
+                .named(RunInstances.class, "wrote"), PI.REF);
         return KeysetPages.fetch(db, jobRunIds, page, CursorKey.REF, branch, batched, RunInstances::instance,
                 i -> Cursor.encode(i.ref()));
     }

@@ -8,6 +8,7 @@ import dev.databuild.lineage.jobrun.JobRun;
 import dev.databuild.lineage.partition.PartitionInstance;
 
 import dev.databuild.lineage.support.BatchPages;
+import dev.databuild.lineage.support.KeyArray;
 import dev.databuild.lineage.support.ParentPages;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,7 +45,9 @@ class LineageQueries {
 
     Map<String, JobRun> runs(Collection<String> jobRunIds) {
         Map<String, JobRun> out = new LinkedHashMap<>();
-        db.selectFrom(JOB_RUN).where(JOB_RUN.JOB_RUN_ID.in(jobRunIds)).forEach(r -> out.put(r.getJobRunId(), dev.databuild.lineage.jobrun.JobRun.from(r)));
+        KeyArray.fetch(db, "LineageQueries.runs", JOB_RUN.JOB_RUN_ID, jobRunIds, k -> db.select(JOB_RUN.fields()).from(k.table())
+                .join(JOB_RUN).on(JOB_RUN.JOB_RUN_ID.eq(k.key())))
+                .forEach(r -> out.put(r.get(JOB_RUN.JOB_RUN_ID), JobRun.from(r.into(JOB_RUN))));
         return out;
     }
 

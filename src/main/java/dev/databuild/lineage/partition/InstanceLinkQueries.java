@@ -54,7 +54,8 @@ public class InstanceLinkQueries {
         Condition seek = refSeek(page);
         var relation = new BatchPages.Relation<>(READ_DEP.OUTPUT_UUID,
                 READ_DEP.join(PARTITION_INSTANCE).on(PARTITION_INSTANCE.UUID.eq(READ_DEP.INPUT_UUID)), total,
-                PARTITION_INSTANCE.fields()).where(stale(PARTITION_INSTANCE.SUPERSEDED_EVENT_ID, staleOnly));
+                PARTITION_INSTANCE.fields()).where(stale(PARTITION_INSTANCE.SUPERSEDED_EVENT_ID, staleOnly))
+                .named(InstanceLinkQueries.class, "inputs", staleOnly);
         return Pages.batched(db, outputs, page, relation, seek, false, new Field<?>[] {READ_DEP.INPUT_REF, READ_DEP.INPUT_UUID},
                 out -> db.select(PARTITION_INSTANCE.fields())
                         .select(READ_DEP.OUTPUT_UUID.as(PARENT), total.apply(DSL.val(out)).as(TOTAL))
@@ -77,7 +78,7 @@ public class InstanceLinkQueries {
         Keyset keys = Keyset.of(page, CursorKey.EVENT_ID_AND_UUID);
         var relation = new BatchPages.Relation<>(READ_DEP.INPUT_UUID,
                 READ_DEP.join(PARTITION_INSTANCE).on(PARTITION_INSTANCE.UUID.eq(READ_DEP.OUTPUT_UUID)), COUNTED,
-                PARTITION_INSTANCE.fields()).keyedBy(READ_DEP);
+                PARTITION_INSTANCE.fields()).keyedBy(READ_DEP).named(InstanceLinkQueries.class, "downstream");
         var hits = counted(inputs, page, relation, keys, READ_DEP.EVENT_ID, READ_DEP.OUTPUT_UUID, r -> {
             var inst = PartitionInstance.from(r.into(PARTITION_INSTANCE));
             return new Pages.Hit<>(inst, Cursor.encode(r.get(READ_DEP.EVENT_ID), inst.uuid()), 0);
@@ -89,7 +90,8 @@ public class InstanceLinkQueries {
     public Map<PartitionInstance, Connection<JobRun>> consumers(Collection<PartitionInstance> inputs, PageArgs page) {
         Keyset keys = Keyset.of(page, CursorKey.EVENT_ID_AND_ID);
         var relation = new BatchPages.Relation<>(RUN_READ.INPUT_UUID,
-                RUN_READ.join(JOB_RUN).on(JOB_RUN.JOB_RUN_ID.eq(RUN_READ.JOB_RUN_ID)), COUNTED, JOB_RUN.fields()).keyedBy(RUN_READ);
+                RUN_READ.join(JOB_RUN).on(JOB_RUN.JOB_RUN_ID.eq(RUN_READ.JOB_RUN_ID)), COUNTED, JOB_RUN.fields()).keyedBy(RUN_READ)
+                .named(InstanceLinkQueries.class, "consumers");
         var hits = counted(inputs, page, relation, keys, RUN_READ.EVENT_ID, RUN_READ.JOB_RUN_ID, r -> {
             JobRun run = JobRun.from(r.into(JOB_RUN));
             return new Pages.Hit<>(run, Cursor.encode(r.get(RUN_READ.EVENT_ID), run.jobRunId()), 0);

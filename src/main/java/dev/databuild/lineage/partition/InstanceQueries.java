@@ -4,6 +4,7 @@ import static dev.databuild.lineage.db.Tables.PARTITION_INSTANCE;
 import static dev.databuild.lineage.db.Tables.PARTITION_REF;
 import static dev.databuild.lineage.db.Tables.READ_DEP;
 
+import dev.databuild.lineage.support.KeyArray;
 import dev.databuild.lineage.support.ParentPages;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,17 +30,19 @@ public class InstanceQueries {
 
     public Map<UUID, PartitionInstance> byUuids(Collection<UUID> uuids) {
         Map<UUID, PartitionInstance> out = new LinkedHashMap<>();
-        db.selectFrom(PARTITION_INSTANCE).where(PARTITION_INSTANCE.UUID.in(uuids))
-                .forEach(r -> out.put(r.getUuid(), PartitionInstance.from(r)));
+        KeyArray.fetch(db, "InstanceQueries.byUuids", PARTITION_INSTANCE.UUID, uuids, k -> db.select(PARTITION_INSTANCE.fields())
+                .from(k.table()).join(PARTITION_INSTANCE).on(PARTITION_INSTANCE.UUID.eq(k.key())))
+                .forEach(r -> out.put(r.get(PARTITION_INSTANCE.UUID), PartitionInstance.from(r.into(PARTITION_INSTANCE))));
         return out;
     }
 
     /** Partitions by ref, each with its canonical instance. */
     public Map<String, Partition> partitionsByRefs(Collection<String> refs) {
         Map<String, Partition> out = new LinkedHashMap<>();
-        db.select(PARTITION_REF.REF, PARTITION_REF.FIRST_EVENT_ID).select(PARTITION_INSTANCE.fields()).from(PARTITION_REF)
-                .join(PARTITION_INSTANCE).on(PARTITION_INSTANCE.UUID.eq(PARTITION_REF.CURRENT_UUID))
-                .where(PARTITION_REF.REF.in(refs))
+        KeyArray.fetch(db, "InstanceQueries.partitionsByRefs", PARTITION_REF.REF, refs, k -> db.select(PARTITION_REF.REF,
+                        PARTITION_REF.FIRST_EVENT_ID).select(PARTITION_INSTANCE.fields()).from(k.table())
+                .join(PARTITION_REF).on(PARTITION_REF.REF.eq(k.key()))
+                .join(PARTITION_INSTANCE).on(PARTITION_INSTANCE.UUID.eq(PARTITION_REF.CURRENT_UUID)))
                 .forEach(r -> out.put(r.get(PARTITION_REF.REF), new Partition(r.get(PARTITION_REF.REF),
                         r.get(PARTITION_REF.FIRST_EVENT_ID), PartitionInstance.from(r.into(PARTITION_INSTANCE)))));
         return out;
@@ -78,11 +81,11 @@ public class InstanceQueries {
     public Map<UUID, Boolean> staleness(Collection<UUID> uuids) {
         Map<UUID, Boolean> out = new HashMap<>();
         uuids.forEach(u -> out.put(u, false));
-        db.selectDistinct(READ_DEP.OUTPUT_UUID).from(READ_DEP)
+        KeyArray.fetch(db, "InstanceQueries.staleness", READ_DEP.OUTPUT_UUID, uuids, k -> db.selectDistinct(READ_DEP.OUTPUT_UUID)
+                .from(k.table()).join(READ_DEP).on(READ_DEP.OUTPUT_UUID.eq(k.key()))
                 .join(PARTITION_INSTANCE).on(PARTITION_INSTANCE.UUID.eq(READ_DEP.INPUT_UUID))
-                .where(READ_DEP.OUTPUT_UUID.in(uuids))
-                .and(PARTITION_INSTANCE.SUPERSEDED_EVENT_ID.isNotNull())
-                .forEach(r -> out.put(r.value1(), true));
+                .where(PARTITION_INSTANCE.SUPERSEDED_EVENT_ID.isNotNull()))
+                .forEach(r -> out.put(r.get(READ_DEP.OUTPUT_UUID), true));
         return out;
     }
 }

@@ -73,7 +73,8 @@ class PartitionQueries {
         var counted = PARTITION_INSTANCE.as("counted");
         Keyset keys = Keyset.of(page, CursorKey.EVENT_ID).descending();
         Function<Field<String>, Field<Integer>> total = ref -> DSL.field(DSL.selectCount().from(counted).where(counted.REF.eq(ref)));
-        return Pages.batched(db, refs, page, new BatchPages.Relation<>(PARTITION_INSTANCE.REF, PARTITION_INSTANCE, total, PARTITION_INSTANCE.fields()),
+        return Pages.batched(db, refs, page, new BatchPages.Relation<>(PARTITION_INSTANCE.REF, PARTITION_INSTANCE, total, PARTITION_INSTANCE.fields())
+                        .named(PartitionQueries.class, "instances"),
                 keys.seek(PARTITION_INSTANCE.CREATED_EVENT_ID), keys.backward(), new Field<?>[] {PARTITION_INSTANCE.CREATED_EVENT_ID},
                 ref -> db.select(PARTITION_INSTANCE.fields())
                         .select(PARTITION_INSTANCE.REF.as(PARENT), total.apply(DSL.val(ref)).as(TOTAL))
@@ -95,7 +96,8 @@ class PartitionQueries {
         Condition seek = after == null ? DSL.noCondition() : WANT.CREATED_EVENT_ID.gt(after);
         Function<Field<String>, Field<Integer>> total = ref -> DSL.field(DSL.selectCount().from(counted).where(counted.REF.eq(ref)));
         return Pages.batched(db, refs, page, new BatchPages.Relation<>(WANT_PARTITION.REF,
-                        WANT_PARTITION.join(WANT).on(WANT.WANT_ID.eq(WANT_PARTITION.WANT_ID)), total, WANT.fields()),
+                        WANT_PARTITION.join(WANT).on(WANT.WANT_ID.eq(WANT_PARTITION.WANT_ID)), total, WANT.fields())
+                        .named(PartitionQueries.class, "wants"),
                 seek, false, new Field<?>[] {WANT.CREATED_EVENT_ID},
                 ref -> db.select(WANT.fields())
                         .select(WANT_PARTITION.REF.as(PARENT), total.apply(DSL.val(ref)).as(TOTAL))

@@ -11,6 +11,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Result;
+import org.jooq.Select;
 import org.jooq.SelectField;
 import org.jooq.SortField;
 import org.jooq.Table;
@@ -50,24 +52,35 @@ public final class BatchPages {
      * @param total    the number of related rows of the parent whose key is the given field
      * @param fields   what each row carries
      * @param few      whether a parent has few rows, so they are read whole ({@link #fewPerParent})
+     * @param shape    what decides its statements' text besides the page ({@link #named}), or null
      */
     public record Relation<K>(Field<K> parent, TableLike<?> from, TableLike<?> keys, Condition filter, boolean distinct,
-                              Function<Field<K>, Field<Integer>> total, List<? extends SelectField<?>> fields, boolean few) {
+                              Function<Field<K>, Field<Integer>> total, List<? extends SelectField<?>> fields, boolean few,
+                              List<?> shape) {
 
         public Relation(Field<K> parent, TableLike<?> from, Function<Field<K>, Field<Integer>> total, SelectField<?>... fields) {
-            this(parent, from, from, DSL.noCondition(), false, total, List.of(fields), false);
+            this(parent, from, from, DSL.noCondition(), false, total, List.of(fields), false, null);
         }
 
         public Relation<K> where(Condition condition) {
-            return new Relation<>(parent, from, keys, filter.and(condition), distinct, total, fields, few);
+            return new Relation<>(parent, from, keys, filter.and(condition), distinct, total, fields, few, shape);
         }
 
         public Relation<K> distinctRows() {
-            return new Relation<>(parent, from, keys, filter, true, total, fields, few);
+            return new Relation<>(parent, from, keys, filter, true, total, fields, few, shape);
         }
 
         public Relation<K> keyedBy(TableLike<?> table) {
-            return new Relation<>(parent, from, table, filter, distinct, total, fields, few);
+            return new Relation<>(parent, from, table, filter, distinct, total, fields, few, shape);
+        }
+
+        /**
+         * Its first pages are rendered once ({@link Templates}): {@code shape} names everything its
+         * statements depend on besides the parents and the page, e.g. the call site, and any value
+         * its filter binds.
+         */
+        public Relation<K> named(Object... shape) {
+            return new Relation<>(parent, from, keys, filter, distinct, total, fields, few, List.of(shape));
         }
 
         /**
@@ -80,14 +93,14 @@ public final class BatchPages {
             if (distinct) {
                 throw new IllegalStateException("a relation whose join repeats rows is counted by its total, not its rows");
             }
-            return new Relation<>(parent, from, keys, filter, distinct, total, fields, true);
+            return new Relation<>(parent, from, keys, filter, distinct, total, fields, true, shape);
         }
 
         /** Each row also carries {@code field}, e.g. the sort key of a cursor. */
         public Relation<K> alsoSelecting(SelectField<?> field) {
             List<SelectField<?>> more = new ArrayList<>(fields);
             more.add(field);
-            return new Relation<>(parent, from, keys, filter, distinct, total, more, few);
+            return new Relation<>(parent, from, keys, filter, distinct, total, more, few, shape);
         }
     }
 
@@ -108,15 +121,37 @@ public final class BatchPages {
             throw new IllegalArgumentException("a sort key of one or two parts");
         }
         Field<K> column = relation.parent();
-        KeyArray<K> keys = KeyArray.of(column, parents, "p");
+        K[] keys = KeyArray.distinct(column, parents);
+        // A cursor's values are bound in the statement: only first pages are templates. The sort
+        // key is the named relation's; keys hash cheaply, where jOOQ's query parts render to hash.
+        List<?> shape = relation.shape() == null || seek != DSL.noCondition() ? null
+                : List.of(relation.few() ? WholePages.class : BatchPages.class, relation.shape(), limit, descending);
+        if (relation.few()) {
+            return WholePages.fetch(db, keys, limit, relation, seek, order(sortKey, descending), shape);
+        }
+        Result<Record> result = Templates.fetch(db, shape, ks -> query(db, KeyArray.of(column, ks, "p"), limit, relation, seek,
+                descending, sortKey), KeyArray.distinct(column, List.of(Templates.standIn(column.getType()))), keys);
+        Map<K, List<Record>> rows = new LinkedHashMap<>();
+        Map<K, Integer> totals = new HashMap<>();
+        // the parent, its total and the related row's parent column lead every row (query)
+        for (Record r : result) {
+            K p = r.get(0, column.getType());
+            totals.put(p, r.get(1, Integer.class));
+            if (r.get(2) != null) {
+                rows.computeIfAbsent(p, x -> new ArrayList<>()).add(r);
+            }
+        }
+        return new Batch<>(rows, totals);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <K> Select<Record> query(DSLContext db, KeyArray<K> keys, int limit, Relation<K> relation, Condition seek,
+                                               boolean descending, Field<?>... sortKey) {
+        Field<K> column = relation.parent();
         Table<?> bound = keys.table();
         Field<K> key = keys.key();
         Condition own = column.eq(key).and(relation.filter()).and(seek);
         SortField<?>[] order = order(sortKey, descending);
-        if (relation.few()) {
-            return WholePages.fetch(db, bound, key, limit, relation, seek, order);
-        }
-
         // per parent: its total, and the sort key of the last row of its page
         List<SelectField<?>> perParent = new ArrayList<>(List.of(key.as(PARENT), relation.total().apply(key).as(TOTAL)));
         // The constant parent column leads the seek's ORDER BY: H2 reads an index in order only when
@@ -142,29 +177,16 @@ public final class BatchPages {
         // evaluate each page end once per joined row instead of once per parent
         Table<?> ends = DSL.select(perParent).from(bound).offset(DSL.inline(0)).asTable("c");
         Field<K> parent = ends.field(PARENT, column.getDataType());
-        Field<Integer> total = ends.field(TOTAL, Integer.class);
 
-        Field<K> row = column.as(ROW);
-        List<SelectField<?>> select = new ArrayList<>(List.of(parent, total, row));
+        List<SelectField<?>> select = new ArrayList<>(List.of(parent, ends.field(TOTAL, Integer.class), column.as(ROW)));
         select.addAll(relation.fields());
         List<SortField<?>> sort = new ArrayList<>(List.of(parent.asc()));
         sort.addAll(List.of(order));
-        var result = (relation.distinct() ? db.selectDistinct(select) : db.select(select))
+        return (relation.distinct() ? db.selectDistinct(select) : db.select(select))
                 .from(ends)
                 .leftJoin(relation.from()).on(column.eq(parent)).and(relation.filter()).and(seek)
                 .and(upTo(ends, sortKey, descending))
-                .orderBy(sort)
-                .fetch();
-        Map<K, List<Record>> rows = new LinkedHashMap<>();
-        Map<K, Integer> totals = new HashMap<>();
-        for (Record r : result) {
-            K p = r.get(parent);
-            totals.put(p, r.get(total));
-            if (r.get(row) != null) {
-                rows.computeIfAbsent(p, x -> new ArrayList<>()).add(r);
-            }
-        }
-        return new Batch<>(rows, totals);
+                .orderBy(sort);
     }
 
     /**

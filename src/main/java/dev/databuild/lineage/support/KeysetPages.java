@@ -113,7 +113,11 @@ public final class KeysetPages {
             rows = batch.rows();
             totals.putAll(batch.totals());
         } else {
-            rows = Loaders.group(ParentPages.fetch(db, parentKeys, p -> branch.of(p, keys, page.limit())), r -> r.get(PARENT));
+            // a first page of a named relation is a template; a cursor's values are bound in the statement
+            List<?> shape = batched == null || batched.relation().shape() == null || keys.cursor() != null ? null
+                    : List.of(KeysetPages.class, batched.relation().shape(), page.limit(), keys.backward());
+            rows = Loaders.group(ParentPages.fetch(db, parentKeys, p -> branch.of(p, keys, page.limit()), shape, String.class),
+                    r -> r.get(PARENT));
             rows.forEach((p, rs) -> totals.put(p, rs.get(0).get(TOTAL)));
             // A page is empty only when nothing lies past the seek: without a cursor that means no
             // children (count 0); past a cursor at either end, the count left with the rows, so, only

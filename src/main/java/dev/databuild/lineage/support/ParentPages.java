@@ -37,4 +37,18 @@ public final class ParentPages {
         }
         return all;
     }
+
+    /**
+     * Same; a lone parent's statement is rendered once per {@code shape} ({@link Templates}).
+     *
+     * @param shape what decides the branch's text and values besides the parent, or null
+     * @param type  the parent key's type
+     */
+    public static <K> List<Record> fetch(DSLContext db, List<K> parents, Function<K, Select<Record>> branch,
+                                         List<?> shape, Class<K> type) {
+        if (shape != null && parents.size() == 1) {
+            return Templates.fetch(db, shape, branch, Templates.standIn(type), parents.get(0));
+        }
+        return fetch(db, parents, branch);
+    }
 }

@@ -9,6 +9,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Select;
 import org.jooq.SelectField;
 import org.jooq.SortField;
 import org.jooq.Table;
@@ -30,31 +31,37 @@ final class WholePages {
     private WholePages() {
     }
 
-    static <K> BatchPages.Batch<K> fetch(DSLContext db, Table<?> bound, Field<K> key, int limit, BatchPages.Relation<K> relation,
-                                         Condition seek, SortField<?>[] order) {
+    /** @param shape the statement's shape if it is a template ({@link Templates}), else null */
+    static <K> BatchPages.Batch<K> fetch(DSLContext db, K[] keys, int limit, BatchPages.Relation<K> relation, Condition seek,
+                                         SortField<?>[] order, List<?> shape) {
         Field<K> column = relation.parent();
-        Field<K> parent = key.as(PARENT);
-        // the cursor only marks rows: every row still counts in its parent's total (a CASE, as
-        // jOOQ renders a field of no condition as NULL)
-        Field<Boolean> past = DSL.when(seek, DSL.inline(true)).otherwise(DSL.inline(false)).as(PAST);
-        List<SelectField<?>> select = new ArrayList<>(List.of(parent, past));
-        select.addAll(relation.fields());
-        List<SortField<?>> sort = new ArrayList<>(List.of(column.asc()));
-        sort.addAll(List.of(order));
-        var result = db.select(select).from(bound).join(relation.from()).on(column.eq(key)).and(relation.filter())
-                .orderBy(sort)
-                .fetch();
+        var result = Templates.fetch(db, shape, ks -> query(db, KeyArray.of(column, ks, "p"), relation, seek, order),
+                KeyArray.distinct(column, List.of(Templates.standIn(column.getType()))), keys);
         Map<K, List<Record>> rows = new LinkedHashMap<>();
         Map<K, Integer> totals = new HashMap<>();
         for (Record r : result) {
-            K p = r.get(parent);
+            K p = r.get(0, column.getType());
             totals.merge(p, 1, Integer::sum);
             List<Record> page = rows.computeIfAbsent(p, x -> new ArrayList<>());
-            if (Boolean.TRUE.equals(r.get(past)) && page.size() < limit) {
+            if (Boolean.TRUE.equals(r.get(1, Boolean.class)) && page.size() < limit) {
                 page.add(r);
             }
         }
         rows.values().removeIf(List::isEmpty);
         return new BatchPages.Batch<>(rows, totals);
+    }
+
+    private static <K> Select<Record> query(DSLContext db, KeyArray<K> keys, BatchPages.Relation<K> relation, Condition seek,
+                                               SortField<?>[] order) {
+        Field<K> column = relation.parent();
+        // the cursor only marks rows: every row still counts in its parent's total (a CASE, as
+        // jOOQ renders a field of no condition as NULL)
+        Field<Boolean> past = DSL.when(seek, DSL.inline(true)).otherwise(DSL.inline(false)).as(PAST);
+        List<SelectField<?>> select = new ArrayList<>(List.of(keys.key().as(PARENT), past));
+        select.addAll(relation.fields());
+        List<SortField<?>> sort = new ArrayList<>(List.of(column.asc()));
+        sort.addAll(List.of(order));
+        return db.select(select).from(keys.table()).join(relation.from()).on(column.eq(keys.key())).and(relation.filter())
+                .orderBy(sort);
     }
 }

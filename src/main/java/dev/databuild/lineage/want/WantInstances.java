@@ -45,8 +45,8 @@ class WantInstances {
                 .orderBy(keys.order(pi.CREATED_EVENT_ID, pi.UUID)).limit(limit);
         var batched = new KeysetPages.Batched(new BatchPages.Relation<>(JOB_RUN_WANT.WANT_ID,
                 JOB_RUN_WANT.join(pi).on(pi.JOB_RUN_ID.eq(JOB_RUN_WANT.JOB_RUN_ID)).and(pi.REF.eq(JOB_RUN_WANT.REF)),
-                w -> DSL.field(DSL.selectCount().from(counted).where(counted.WANT_ID.eq(w))), pi.fields()),
-                pi.CREATED_EVENT_ID, pi.UUID);
+                w -> DSL.field(DSL.selectCount().from(counted).where(counted.WANT_ID.eq(w))), pi.fields())
+                .named(WantInstances.class, "builtFor"), pi.CREATED_EVENT_ID, pi.UUID);
         return KeysetPages.fetch(db, wantIds, page, CursorKey.EVENT_ID_AND_UUID, branch, batched,
                 r -> PartitionInstance.from(r.into(pi)), i -> Cursor.encode(i.createdEventId(), i.uuid()));
     }

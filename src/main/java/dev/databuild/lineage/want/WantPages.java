@@ -39,20 +39,20 @@ class WantPages {
 
     /** Wants spawned by dep-misses of any run scheduled for the parent want. */
     Map<String, Connection<Want>> derivedFromWants(Collection<String> wantIds, PageArgs page) {
-        return fetch(wantIds, page, (w, parentId) -> w.TRIGGERED_BY_RUN_ID.in(
+        return fetch("derivedFromWants", wantIds, page, (w, parentId) -> w.TRIGGERED_BY_RUN_ID.in(
                 DSL.select(JOB_RUN_WANT.JOB_RUN_ID).from(JOB_RUN_WANT).where(JOB_RUN_WANT.WANT_ID.eq(parentId))), null,
                 new Linked(JOB_RUN_WANT.WANT_ID, JOB_RUN_WANT.join(WANT).on(WANT.TRIGGERED_BY_RUN_ID.eq(JOB_RUN_WANT.JOB_RUN_ID)), true));
     }
 
     /** Wants spawned by the parent run's dep-miss. */
     Map<String, Connection<Want>> derivedFromRun(Collection<String> runIds, PageArgs page) {
-        return fetch(runIds, page, (w, runId) -> w.TRIGGERED_BY_RUN_ID.eq(runId), null,
+        return fetch("derivedFromRun", runIds, page, (w, runId) -> w.TRIGGERED_BY_RUN_ID.eq(runId), null,
                 new Linked(WANT.TRIGGERED_BY_RUN_ID, WANT, false));
     }
 
     /** The wants the parent run was scheduled for. */
     Map<String, Connection<Want>> scheduledFor(Collection<String> runIds, PageArgs page) {
-        return fetch(runIds, page, (w, runId) -> w.WANT_ID.in(
+        return fetch("scheduledFor", runIds, page, (w, runId) -> w.WANT_ID.in(
                         DSL.select(JOB_RUN_WANT.WANT_ID).from(JOB_RUN_WANT).where(JOB_RUN_WANT.JOB_RUN_ID.eq(runId))),
                 runId -> DSL.select(DSL.countDistinct(JOB_RUN_WANT.WANT_ID)).from(JOB_RUN_WANT).where(JOB_RUN_WANT.JOB_RUN_ID.eq(runId)),
                 new Linked(JOB_RUN_WANT.JOB_RUN_ID, JOB_RUN_WANT.join(WANT).on(WANT.WANT_ID.eq(JOB_RUN_WANT.WANT_ID)), true));
@@ -67,10 +67,11 @@ class WantPages {
     }
 
     /**
+     * @param shape   which connection this is: its statements' shape ({@link BatchPages.Relation#named})
      * @param member  which wants belong to a parent, over the given alias of the want table
      * @param counter the parent's count when cheaper than counting {@code member} (null: count it)
      */
-    private Map<String, Connection<Want>> fetch(Collection<String> parents, PageArgs page,
+    private Map<String, Connection<Want>> fetch(String shape, Collection<String> parents, PageArgs page,
                                                 BiFunction<dev.databuild.lineage.db.tables.Want, Field<String>, Condition> member,
                                                 Function<Field<String>, Select<? extends Record1<Integer>>> counter, Linked linked) {
         var counted = WANT.as("counted");
@@ -82,7 +83,8 @@ class WantPages {
                 .where(member.apply(WANT, DSL.val(p)))
                 .and(keys.seek(WANT.CREATED_EVENT_ID))
                 .orderBy(keys.order(WANT.CREATED_EVENT_ID)).limit(limit);
-        var relation = new BatchPages.Relation<>(linked.parent(), linked.wants(), p -> DSL.field(count.apply(p)), WANT.fields());
+        var relation = new BatchPages.Relation<>(linked.parent(), linked.wants(), p -> DSL.field(count.apply(p)), WANT.fields())
+                .named(WantPages.class, shape);
         var batched = new KeysetPages.Batched(linked.repeats() ? relation.distinctRows() : relation, WANT.CREATED_EVENT_ID);
         return KeysetPages.fetch(db, parents, page, CursorKey.EVENT_ID, branch, batched, WantQueries::want, WantQueries::cursor);
     }

@@ -5,6 +5,7 @@ import static dev.databuild.lineage.db.Tables.WANT_PARTITION;
 import static dev.databuild.lineage.support.KeysetPages.parent;
 import static dev.databuild.lineage.support.KeysetPages.total;
 
+import dev.databuild.lineage.support.KeyArray;
 import dev.databuild.lineage.support.CursorKey;
 import dev.databuild.lineage.support.KeysetPages;
 import dev.databuild.lineage.support.Connection;
@@ -33,7 +34,8 @@ public class WantQueries {
 
     public Map<String, Want> byIds(Collection<String> wantIds) {
         Map<String, Want> out = new LinkedHashMap<>();
-        db.selectFrom(WANT).where(WANT.WANT_ID.in(wantIds)).forEach(r -> out.put(r.getWantId(), Want.from(r)));
+        KeyArray.fetch(db, "WantQueries.byIds", WANT.WANT_ID, wantIds, k -> db.select(WANT.fields()).from(k.table())
+                .join(WANT).on(WANT.WANT_ID.eq(k.key()))).forEach(r -> out.put(r.get(WANT.WANT_ID), want(r)));
         return out;
     }
 
@@ -52,9 +54,10 @@ public class WantQueries {
 
     Map<String, List<String>> partitionRefs(Collection<String> wantIds) {
         Map<String, List<String>> out = emptyLists(wantIds);
-        db.select(WANT_PARTITION.WANT_ID, WANT_PARTITION.REF).from(WANT_PARTITION).where(WANT_PARTITION.WANT_ID.in(wantIds))
-                .orderBy(WANT_PARTITION.WANT_ID, WANT_PARTITION.POSITION)
-                .forEach(r -> out.get(r.value1()).add(r.value2()));
+        KeyArray.fetch(db, "WantQueries.partitionRefs", WANT_PARTITION.WANT_ID, wantIds, k -> db.select(WANT_PARTITION.WANT_ID,
+                        WANT_PARTITION.REF).from(k.table()).join(WANT_PARTITION).on(WANT_PARTITION.WANT_ID.eq(k.key()))
+                .orderBy(WANT_PARTITION.WANT_ID, WANT_PARTITION.POSITION))
+                .forEach(r -> out.get(r.get(WANT_PARTITION.WANT_ID)).add(r.get(WANT_PARTITION.REF)));
         return out;
     }
 

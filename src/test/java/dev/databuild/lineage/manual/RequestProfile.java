@@ -9,6 +9,7 @@ import dev.databuild.lineage.support.DatabaseTest;
 import dev.databuild.lineage.support.Http;
 import dev.databuild.lineage.support.RawHttp;
 import dev.databuild.lineage.support.StatementCounter;
+import dev.databuild.lineage.support.Templates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -105,16 +106,30 @@ class RequestProfile extends DatabaseTest {
             long stmts = statements.total() - s0;
             SERVER_CPU.clear();
             long[] nanos = new long[reps];
+            long[] without = new long[AB ? reps : 0];
             for (int i = 0; i < reps; i++) {
                 String b = bodies.get(i % bodies.size());
                 long t0 = System.nanoTime();
                 post(b);
                 nanos[i] = System.nanoTime() - t0;
+                if (AB) {
+                    // the same request with statements rendered as jOOQ does, in turn, in this JVM
+                    Templates.enabled(false);
+                    t0 = System.nanoTime();
+                    post(b);
+                    without[i] = System.nanoTime() - t0;
+                    Templates.enabled(true);
+                }
+            }
+            if (AB) {
+                Arrays.sort(without);
+                table.append(String.format("| %s, statements rendered each time | %.2f | | | |%n", e.getKey(), without[reps / 2] / 1e6));
             }
             Arrays.sort(nanos);
             long[] cpu = SERVER_CPU.stream().mapToLong(Long::longValue).sorted().toArray();
-            table.append(String.format("| %s | %.2f | %.2f | %d | %.1f |%n", e.getKey(), nanos[reps / 2] / 1e6,
-                    cpu.length == 0 ? -1 : cpu[cpu.length / 2] / 1e6, stmts, size / 1024.0));
+            // with -Dprofile.ab the serving threads' CPU is of both ways: not shown
+            table.append(String.format("| %s | %.2f | %s | %d | %.1f |%n", e.getKey(), nanos[reps / 2] / 1e6,
+                    cpu.length == 0 || AB ? "-" : String.format("%.2f", cpu[cpu.length / 2] / 1e6), stmts, size / 1024.0));
             if (Boolean.getBoolean("profile.jfr")) {
                 record(e.getKey(), body);
             }
@@ -169,6 +184,8 @@ class RequestProfile extends DatabaseTest {
         }
     }
 
+    /** -Dprofile.ab=true: each rep is sent twice, with templates and without ({@link Templates#enabled}). */
+    private static final boolean AB = Boolean.getBoolean("profile.ab");
     private static final boolean JDK_CLIENT = "jdk".equals(System.getProperty("profile.client"));
     /** Made on the first request: the port is known only once the server runs. */
     private RawHttp raw;
