@@ -96,8 +96,13 @@ public class EventController {
         if (limit < 1 || limit > props.maxReadLimit()) {
             throw EventRejected.malformed("limit must be between 1 and " + props.maxReadLimit() + "; got " + limit);
         }
-        List<DataBuildEvent> events = log.read(after, limit);
-        var response = ResponseEntity.ok().header("Lineage-Log-Head", Long.toString(log.lastEventId()));
+        // The head first, and no event past it: the header is never behind the events it comes
+        // with. Read the other way round (events, then head), a reader under load with the H2 file
+        // compacting after every commit was once sent events 611-620 with head 610
+        // (CompactingLoadTest, one run in seven); the cause inside H2 is not known.
+        long head = log.lastEventId();
+        List<DataBuildEvent> events = log.read(after, head, limit);
+        var response = ResponseEntity.ok().header("Lineage-Log-Head", Long.toString(head));
         if (accept.contains(PROTOBUF)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             for (DataBuildEvent e : events) {

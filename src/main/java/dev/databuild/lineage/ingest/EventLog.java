@@ -48,8 +48,9 @@ public class EventLog {
         return out;
     }
 
-    public List<DataBuildEvent> read(long after, int limit) {
-        return db.select(EVENT_LOG.PAYLOAD).from(EVENT_LOG).where(EVENT_LOG.EVENT_ID.gt(after))
+    /** At most {@code limit} events after {@code after}, none past {@code head}. */
+    public List<DataBuildEvent> read(long after, long head, int limit) {
+        return db.select(EVENT_LOG.PAYLOAD).from(EVENT_LOG).where(EVENT_LOG.EVENT_ID.gt(after)).and(EVENT_LOG.EVENT_ID.le(head))
                 .orderBy(EVENT_LOG.EVENT_ID).limit(limit)
                 .fetch(r -> parse(r.value1()));
     }

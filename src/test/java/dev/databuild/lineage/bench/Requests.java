@@ -55,8 +55,8 @@ final class Requests {
 
     void run(Report report, Targets t) {
         report.note("Subjects: " + t);
-        report.section("Requests: ours vs unbatched vs floor (" + REPS + " reps of the three ways in turn, after " + WARMUPS
-                        + " warm-ups of them and more up to " + WARMUP_NANOS / 1_000_000 + " ms or " + MAX_WARMUPS + " in all; ms)",
+        report.section("Requests: ours vs unbatched vs floor (" + REPS + " reps, each after " + WARMUPS + " warm-ups and more up to "
+                        + WARMUP_NANOS / 1_000_000 + " ms or " + MAX_WARMUPS + " in all; ms)",
                 "| request | ours p50 | ours p95 | unbatched p50 | unbatched p95 | floor p50 | floor p95 | statements ours / unbatched"
                         + " | ours / floor | unbatched / ours | response KB | floor rows |");
         Map<String, P50> p50 = new LinkedHashMap<>();
@@ -126,14 +126,9 @@ final class Requests {
                         + " rows (every instance and run within the depth under the per-node limit, no node budget).");
             }
         }
-        List<Supplier<?>> ways = new ArrayList<>(List.of(() -> GraphQlPost.post(ours, r.body()), () -> GraphQlPost.post(unbatched, r.body())));
-        if (floor != null) {
-            ways.add(() -> floors.run(floor, r.floorParams()));
-        }
-        List<Measured> timed = time(ways);
-        Measured o = timed.get(0);
-        Measured u = timed.get(1);
-        Measured f = floor == null ? null : timed.get(2);
+        Measured o = time(() -> GraphQlPost.post(ours, r.body()));
+        Measured u = time(() -> GraphQlPost.post(unbatched, r.body()));
+        Measured f = floor == null ? null : time(() -> floors.run(floor, r.floorParams()));
         report.row(r.name(), o.stats().p50(), o.stats().p95(), u.stats().p50(), u.stats().p95(),
                 f == null ? "-" : Report.fmt(f.stats().p50()), f == null ? "-" : Report.fmt(f.stats().p95()),
                 o.statements() + " / " + u.statements(),
@@ -151,34 +146,25 @@ final class Requests {
     }
 
     /**
-     * The ways of one request, interleaved: each warm-up and each timed rep sends every way once, in
-     * turn, so a slow spell of this shared 2-core machine (a GC, the JIT, a neighbour) falls on all
-     * of them instead of on whichever way was being timed, and their ratios hold. Statements are
-     * counted on one request of each way alone, so the counter's delta is that request's.
+     * Warm-ups, then timed reps one at a time, so the statement counter's delta is one request's.
+     * The ways of a request are timed one after the other, not in turn: sent in turn (tried on
+     * 2026-11-25), every way slowed, the floor most (want fulfilment's at 10k: 8.8 to 23.6 ms), which
+     * flattered the ratios to it.
      */
-    private List<Measured> time(List<Supplier<?>> ways) {
+    private Measured time(Supplier<?> action) {
         long until = System.nanoTime() + WARMUP_NANOS;
         for (int i = 0; i < WARMUPS || i < MAX_WARMUPS && System.nanoTime() < until; i++) {
-            ways.forEach(Supplier::get);
+            action.get();
         }
-        long[] perRequest = new long[ways.size()];
-        for (int w = 0; w < ways.size(); w++) {
-            long before = statements.total();
-            ways.get(w).get();
-            perRequest[w] = statements.total() - before;
-        }
-        long[][] nanos = new long[ways.size()][REPS];
+        long before = statements.total();
+        action.get();
+        long perRequest = statements.total() - before;
+        long[] nanos = new long[REPS];
         for (int i = 0; i < REPS; i++) {
-            for (int w = 0; w < ways.size(); w++) {
-                long t0 = System.nanoTime();
-                ways.get(w).get();
-                nanos[w][i] = System.nanoTime() - t0;
-            }
+            long t0 = System.nanoTime();
+            action.get();
+            nanos[i] = System.nanoTime() - t0;
         }
-        List<Measured> out = new ArrayList<>();
-        for (int w = 0; w < ways.size(); w++) {
-            out.add(new Measured(Stats.of(nanos[w]), perRequest[w]));
-        }
-        return out;
+        return new Measured(Stats.of(nanos), perRequest);
     }
 }
