@@ -60,7 +60,7 @@ public class EventLog {
         long after = 0;
         long count = 0;
         while (true) {
-            List<DataBuildEvent> page = read(after, pageSize);
+            List<DataBuildEvent> page = read(after, Long.MAX_VALUE, pageSize);
             if (!page.isEmpty()) {
                 action.accept(page);
             }
