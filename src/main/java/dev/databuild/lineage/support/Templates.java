@@ -31,7 +31,7 @@ public final class Templates {
     /** A bound on memory: shapes are per call site, page size and direction, so far fewer in practice. */
     private static final int MAX_SHAPES = 10_000;
     private static final ConcurrentMap<List<Object>, Template> CACHE = new ConcurrentHashMap<>();
-    /** Off: every statement is built and rendered as jOOQ does; for A/B profiles in one JVM (RequestProfile). */
+    /** Off: every statement is built and rendered as jOOQ does (RequestProfile's A/B in one JVM). */
     private static volatile boolean enabled = true;
 
     private record Template(String sql, Field<?>[] fields, List<Object> values) {
@@ -85,6 +85,7 @@ public final class Templates {
         throw new IllegalArgumentException("no stand-in for keys of " + type);
     }
 
+    /** Turns templates off (every statement built and rendered each time) or back on: for A/B profiles only. */
     public static void enabled(boolean on) {
         enabled = on;
     }
@@ -112,7 +113,7 @@ public final class Templates {
         Template actual = render(db, query);
         if (!actual.sql().equals(template.sql()) || !Objects.deepEquals(actual.values().toArray(), values)) {
             throw new IllegalStateException("shape " + shape + " does not decide its statement:\n" + template.sql() + "\n"
-                    + List.of(values) + "\nbut the query is now\n" + actual.sql() + "\n" + actual.values());
+                    + java.util.Arrays.asList(values) + "\nbut the query is now\n" + actual.sql() + "\n" + actual.values());
         }
     }
 }
