@@ -1,6 +1,7 @@
 package dev.databuild.lineage.jobrun;
 
 import dev.databuild.lineage.support.KeyArray;
+import dev.databuild.lineage.support.Loaders;
 import dev.databuild.lineage.support.CursorKey;
 import dev.databuild.lineage.support.KeysetPages;
 import static dev.databuild.lineage.db.Tables.JOB_RUN;
@@ -11,7 +12,6 @@ import static dev.databuild.lineage.support.KeysetPages.total;
 import dev.databuild.lineage.support.Connection;
 import dev.databuild.lineage.support.Cursor;
 import dev.databuild.lineage.support.PageArgs;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +68,7 @@ public class JobRunQueries {
 
     /** Whole retry chains keyed by their first run, first attempt first. */
     Map<String, List<JobRun>> chains(Collection<String> attemptRootIds) {
-        Map<String, List<JobRun>> out = emptyLists(attemptRootIds);
+        Map<String, List<JobRun>> out = Loaders.emptyLists(attemptRootIds);
         KeyArray.fetch(db, "JobRunQueries.chains", JOB_RUN.ATTEMPT_ROOT_ID, attemptRootIds, k -> db.select(JOB_RUN.fields())
                 .from(k.table()).join(JOB_RUN).on(JOB_RUN.ATTEMPT_ROOT_ID.eq(k.key()))
                 .orderBy(JOB_RUN.ATTEMPT_ROOT_ID, JOB_RUN.ATTEMPT))
@@ -77,7 +77,7 @@ public class JobRunQueries {
     }
 
     Map<String, List<MissingDep>> missingDeps(Collection<String> jobRunIds) {
-        Map<String, List<MissingDep>> out = emptyLists(jobRunIds);
+        Map<String, List<MissingDep>> out = Loaders.emptyLists(jobRunIds);
         KeyArray.fetch(db, "JobRunQueries.missingDeps", MISSING_DEP.JOB_RUN_ID, jobRunIds, k -> db.select(MISSING_DEP.fields())
                 .from(k.table()).join(MISSING_DEP).on(MISSING_DEP.JOB_RUN_ID.eq(k.key()))
                 .orderBy(MISSING_DEP.JOB_RUN_ID, MISSING_DEP.IMPACTED_REF, MISSING_DEP.MISSING_REF))
@@ -92,11 +92,5 @@ public class JobRunQueries {
 
     static String cursor(JobRun run) {
         return Cursor.encode(run.bufferedEventId());
-    }
-
-    private static <V> Map<String, List<V>> emptyLists(Collection<String> keys) {
-        Map<String, List<V>> out = new LinkedHashMap<>();
-        keys.forEach(k -> out.put(k, new ArrayList<>()));
-        return out;
     }
 }

@@ -64,4 +64,11 @@ public final class Loaders {
         rows.forEach(r -> out.computeIfAbsent(parent.apply(r), k -> new ArrayList<>()).add(r));
         return out;
     }
+
+    /** An empty list per key, in the keys' order: a batch's answer for keys with no rows is an empty list, not a missing one. */
+    public static <K, V> Map<K, List<V>> emptyLists(Collection<K> keys) {
+        Map<K, List<V>> out = new LinkedHashMap<>();
+        keys.forEach(k -> out.put(k, new ArrayList<>()));
+        return out;
+    }
 }

@@ -6,12 +6,12 @@ import static dev.databuild.lineage.support.KeysetPages.parent;
 import static dev.databuild.lineage.support.KeysetPages.total;
 
 import dev.databuild.lineage.support.KeyArray;
+import dev.databuild.lineage.support.Loaders;
 import dev.databuild.lineage.support.CursorKey;
 import dev.databuild.lineage.support.KeysetPages;
 import dev.databuild.lineage.support.Connection;
 import dev.databuild.lineage.support.Cursor;
 import dev.databuild.lineage.support.PageArgs;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +53,7 @@ public class WantQueries {
     }
 
     Map<String, List<String>> partitionRefs(Collection<String> wantIds) {
-        Map<String, List<String>> out = emptyLists(wantIds);
+        Map<String, List<String>> out = Loaders.emptyLists(wantIds);
         KeyArray.fetch(db, "WantQueries.partitionRefs", WANT_PARTITION.WANT_ID, wantIds, k -> db.select(WANT_PARTITION.WANT_ID,
                         WANT_PARTITION.REF).from(k.table()).join(WANT_PARTITION).on(WANT_PARTITION.WANT_ID.eq(k.key()))
                 .orderBy(WANT_PARTITION.WANT_ID, WANT_PARTITION.POSITION))
@@ -67,11 +67,5 @@ public class WantQueries {
 
     static String cursor(Want w) {
         return Cursor.encode(w.createdEventId());
-    }
-
-    private static <V> Map<String, List<V>> emptyLists(Collection<String> keys) {
-        Map<String, List<V>> out = new LinkedHashMap<>();
-        keys.forEach(k -> out.put(k, new ArrayList<>()));
-        return out;
     }
 }
