@@ -1,14 +1,13 @@
 package dev.databuild.lineage.lineage;
 
-import static dev.databuild.lineage.db.Tables.JOB_RUN;
 import static dev.databuild.lineage.db.Tables.PARTITION_INSTANCE;
 import static dev.databuild.lineage.db.Tables.READ_DEP;
 
 import dev.databuild.lineage.jobrun.JobRun;
+import dev.databuild.lineage.jobrun.JobRunQueries;
 import dev.databuild.lineage.partition.PartitionInstance;
 
 import dev.databuild.lineage.support.BatchPages;
-import dev.databuild.lineage.support.KeyArray;
 import dev.databuild.lineage.support.ParentPages;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,9 +32,11 @@ class LineageQueries {
     private static final String TOTAL = "total";
 
     private final DSLContext db;
+    private final JobRunQueries jobRuns;
 
-    LineageQueries(DSLContext db) {
+    LineageQueries(DSLContext db, JobRunQueries jobRuns) {
         this.db = db;
+        this.jobRuns = jobRuns;
     }
 
     /** At most {@code limit} neighbours of one run, and how many it has in all. */
@@ -44,11 +45,7 @@ class LineageQueries {
     }
 
     Map<String, JobRun> runs(Collection<String> jobRunIds) {
-        Map<String, JobRun> out = new LinkedHashMap<>();
-        KeyArray.fetch(db, "LineageQueries.runs", JOB_RUN.JOB_RUN_ID, jobRunIds, k -> db.select(JOB_RUN.fields()).from(k.table())
-                .join(JOB_RUN).on(JOB_RUN.JOB_RUN_ID.eq(k.key())))
-                .forEach(r -> out.put(r.get(JOB_RUN.JOB_RUN_ID), JobRun.from(r.into(JOB_RUN))));
-        return out;
+        return jobRuns.byIds(jobRunIds);
     }
 
     /**
