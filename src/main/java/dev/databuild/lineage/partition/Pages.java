@@ -85,9 +85,7 @@ public final class Pages {
             return assemble(parents, page, hits, batch.totals(), recount);
         }
         Class<K> type = relation.parent().getType();
-        // a first page of a named relation is a template; a cursor's values are bound in the statement
-        List<?> shape = relation.shape() == null || page.cursor() != null ? null
-                : List.of(Pages.class, relation.shape(), page.limit(), descending);
+        List<?> shape = relation.pageShape(Pages.class, page.cursor() == null, page.limit(), descending);
         var hits = group(ParentPages.fetch(db, List.copyOf(parents), branch, shape, type), r -> r.get(PartitionQueries.PARENT, type),
                 r -> withTotal(hit.apply(r), r.get(PartitionQueries.TOTAL, Integer.class)));
         return assemble(parents, page, hits, recount);

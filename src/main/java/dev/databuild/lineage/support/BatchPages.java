@@ -96,6 +96,16 @@ public final class BatchPages {
             return new Relation<>(parent, from, keys, filter, distinct, total, fields, true, shape);
         }
 
+        /**
+         * The shape of a page of this relation as {@code reader} states it ({@link Templates}), or
+         * null when the relation is unnamed or the page is past a cursor, whose values the
+         * statement binds. The sort key is the named relation's, so it is left out: jOOQ's query
+         * parts hash by rendering.
+         */
+        public List<?> pageShape(Class<?> reader, boolean firstPage, int limit, boolean descending) {
+            return shape == null || !firstPage ? null : List.of(reader, shape, limit, descending);
+        }
+
         /** Each row also carries {@code field}, e.g. the sort key of a cursor. */
         public Relation<K> alsoSelecting(SelectField<?> field) {
             List<SelectField<?>> more = new ArrayList<>(fields);
@@ -122,10 +132,8 @@ public final class BatchPages {
         }
         Field<K> column = relation.parent();
         K[] keys = KeyArray.distinct(column, parents);
-        // A cursor's values are bound in the statement: only first pages are templates. The sort
-        // key is the named relation's; keys hash cheaply, where jOOQ's query parts render to hash.
-        List<?> shape = relation.shape() == null || seek != DSL.noCondition() ? null
-                : List.of(relation.few() ? WholePages.class : BatchPages.class, relation.shape(), limit, descending);
+        List<?> shape = relation.pageShape(relation.few() ? WholePages.class : BatchPages.class, seek == DSL.noCondition(),
+                limit, descending);
         if (relation.few()) {
             return WholePages.fetch(db, keys, limit, relation, seek, order(sortKey, descending), shape);
         }

@@ -113,9 +113,8 @@ public final class KeysetPages {
             rows = batch.rows();
             totals.putAll(batch.totals());
         } else {
-            // a first page of a named relation is a template; a cursor's values are bound in the statement
-            List<?> shape = batched == null || batched.relation().shape() == null || keys.cursor() != null ? null
-                    : List.of(KeysetPages.class, batched.relation().shape(), page.limit(), keys.backward());
+            List<?> shape = batched == null ? null
+                    : batched.relation().pageShape(KeysetPages.class, keys.cursor() == null, page.limit(), keys.backward());
             rows = Loaders.group(ParentPages.fetch(db, parentKeys, p -> branch.of(p, keys, page.limit()), shape, String.class),
                     r -> r.get(PARENT));
             rows.forEach((p, rs) -> totals.put(p, rs.get(0).get(TOTAL)));
