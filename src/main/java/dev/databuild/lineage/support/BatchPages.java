@@ -137,8 +137,7 @@ public final class BatchPages {
         if (relation.few()) {
             return WholePages.fetch(db, keys, limit, relation, seek, order(sortKey, descending), shape);
         }
-        Result<Record> result = Templates.fetch(db, shape, ks -> query(db, KeyArray.of(column, ks, "p"), limit, relation, seek,
-                descending, sortKey), KeyArray.distinct(column, List.of(Templates.standIn(column.getType()))), keys);
+        Result<Record> result = KeyArray.fetch(db, shape, column, keys, k -> query(db, k, limit, relation, seek, descending, sortKey));
         Map<K, List<Record>> rows = new LinkedHashMap<>();
         Map<K, Integer> totals = new HashMap<>();
         // the parent, its total and the related row's parent column lead every row (query)

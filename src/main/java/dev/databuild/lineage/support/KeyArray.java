@@ -42,8 +42,17 @@ public record KeyArray<K>(Table<?> table, Field<K> key) {
      */
     public static <K> Result<Record> fetch(DSLContext db, Object site, Field<K> column, Collection<K> keys,
                                            Function<KeyArray<K>, ? extends Select<? extends Record>> query) {
-        return Templates.fetch(db, List.of(KeyArray.class, site), ks -> query.apply(of(column, ks, "k")),
-                distinct(column, List.of(Templates.standIn(column.getType()))), distinct(column, keys));
+        return fetch(db, List.of(KeyArray.class, site), column, distinct(column, keys), query);
+    }
+
+    /**
+     * Same over an array of distinct keys, as table {@code k}, rendered once per {@code shape}; a
+     * null shape builds and renders the statement as jOOQ does.
+     */
+    public static <K> Result<Record> fetch(DSLContext db, List<?> shape, Field<K> column, K[] keys,
+                                           Function<KeyArray<K>, ? extends Select<? extends Record>> query) {
+        return Templates.fetch(db, shape, ks -> query.apply(of(column, ks, "k")),
+                distinct(column, List.of(Templates.standIn(column.getType()))), keys);
     }
 
     /** The distinct {@code keys} as the array a statement binds. */

@@ -12,7 +12,6 @@ import org.jooq.Record;
 import org.jooq.Select;
 import org.jooq.SelectField;
 import org.jooq.SortField;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
@@ -35,8 +34,7 @@ final class WholePages {
     static <K> BatchPages.Batch<K> fetch(DSLContext db, K[] keys, int limit, BatchPages.Relation<K> relation, Condition seek,
                                          SortField<?>[] order, List<?> shape) {
         Field<K> column = relation.parent();
-        var result = Templates.fetch(db, shape, ks -> query(db, KeyArray.of(column, ks, "p"), relation, seek, order),
-                KeyArray.distinct(column, List.of(Templates.standIn(column.getType()))), keys);
+        var result = KeyArray.fetch(db, shape, column, keys, k -> query(db, k, relation, seek, order));
         Map<K, List<Record>> rows = new LinkedHashMap<>();
         Map<K, Integer> totals = new HashMap<>();
         for (Record r : result) {
