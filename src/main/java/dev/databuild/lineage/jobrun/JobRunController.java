@@ -11,6 +11,8 @@ import dev.databuild.lineage.want.WantLoaders;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -36,20 +38,34 @@ class JobRunController {
         return EventSource.of(run.cancelSourceKind(), run.cancelSourceUser(), run.cancelSourceRunId());
     }
 
+    /**
+     * The three retry fields read the run's whole chain through one loader keyed by its first run:
+     * a view asking for the previous attempt, the next one and all of them costs one statement, and
+     * the previous attempt's own links are already loaded.
+     */
     @SchemaMapping
     CompletableFuture<JobRun> previousAttempt(JobRun run, DataFetchingEnvironment env) {
         return run.previousAttemptId() == null ? CompletableFuture.completedFuture(null)
-                : Loaders.load(env, JobRunLoaders.BY_ID, run.previousAttemptId());
+                : attempts(run, env).thenApply(chain -> find(chain, r -> r.jobRunId().equals(run.previousAttemptId())));
     }
 
     @SchemaMapping
     CompletableFuture<JobRun> nextAttempt(JobRun run, DataFetchingEnvironment env) {
-        return Loaders.load(env, JobRunLoaders.NEXT_ATTEMPT, run.jobRunId());
+        return attempts(run, env).thenApply(chain -> find(chain, r -> run.jobRunId().equals(r.previousAttemptId())));
     }
 
+    /** The chain's runs also answer later lookups by id in the request, e.g. a derivative want's triggeredBy. */
     @SchemaMapping
     CompletableFuture<List<JobRun>> attempts(JobRun run, DataFetchingEnvironment env) {
-        return Loaders.load(env, JobRunLoaders.CHAIN, run.attemptRootId());
+        DataLoader<String, JobRun> byId = env.getDataLoader(JobRunLoaders.BY_ID);
+        return Loaders.<String, List<JobRun>>load(env, JobRunLoaders.CHAIN, run.attemptRootId()).thenApply(chain -> {
+            chain.forEach(r -> byId.prime(r.jobRunId(), r));
+            return chain;
+        });
+    }
+
+    private static JobRun find(List<JobRun> chain, Predicate<JobRun> which) {
+        return chain.stream().filter(which).findFirst().orElse(null);
     }
 
     @SchemaMapping

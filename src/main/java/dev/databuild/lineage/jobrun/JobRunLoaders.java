@@ -14,7 +14,6 @@ public class JobRunLoaders implements NodeFetcher {
     public static final String BY_ID = "jobRunById";
     /** Want.jobRuns: pages of runs keyed by want id. */
     public static final String FOR_WANT = "jobRunsForWant";
-    static final String NEXT_ATTEMPT = "jobRunNextAttempt";
     /** Keyed by attempt_root_id, so every run of a chain shares one key. */
     static final String CHAIN = "jobRunChain";
     static final String MISSING_DEPS = "jobRunMissingDeps";
@@ -28,7 +27,6 @@ public class JobRunLoaders implements NodeFetcher {
     JobRunLoaders(BatchLoaderRegistry registry, JobRunQueries queries, JobRunPages pages, RunInstances instances) {
         this.queries = queries;
         Loaders.byKey(registry, BY_ID, queries::byIds);
-        Loaders.byKey(registry, NEXT_ATTEMPT, queries::nextAttempts);
         Loaders.byKey(registry, CHAIN, queries::chains);
         Loaders.byKey(registry, MISSING_DEPS, queries::missingDeps);
         Loaders.pages(registry, FOR_WANT, pages::forWants);

@@ -57,15 +57,6 @@ public class JobRunQueries {
                 .and(status == null ? DSL.noCondition() : t.STATUS.eq(status));
     }
 
-    /** The retry of each run, keyed by the run it retries. */
-    Map<String, JobRun> nextAttempts(Collection<String> jobRunIds) {
-        Map<String, JobRun> out = new LinkedHashMap<>();
-        KeyArray.fetch(db, "JobRunQueries.nextAttempts", JOB_RUN.PREVIOUS_ATTEMPT_ID, jobRunIds, k -> db.select(JOB_RUN.fields())
-                .from(k.table()).join(JOB_RUN).on(JOB_RUN.PREVIOUS_ATTEMPT_ID.eq(k.key())))
-                .forEach(r -> out.put(r.get(JOB_RUN.PREVIOUS_ATTEMPT_ID), run(r)));
-        return out;
-    }
-
     /** Whole retry chains keyed by their first run, first attempt first. */
     Map<String, List<JobRun>> chains(Collection<String> attemptRootIds) {
         Map<String, List<JobRun>> out = Loaders.emptyLists(attemptRootIds);

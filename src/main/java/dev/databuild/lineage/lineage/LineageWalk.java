@@ -7,6 +7,7 @@ import dev.databuild.lineage.support.Connection;
 import dev.databuild.lineage.support.GlobalId;
 import dev.databuild.lineage.support.PageArgs;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,9 +16,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * One breadth-first walk from a focus instance. A hop is two statements for the whole frontier,
- * never one per node: upstream, the frontier's builders then what they read for it; downstream,
- * the runs that read the frontier then what they built from it. Depth counts run hops: a run and
+ * One breadth-first walk from a focus instance. A hop is at most two statements for the whole
+ * frontier, never one per node: upstream, what the frontier's builders read for it, each input with
+ * its own builder (only the focus's builder is read on its own); downstream, the runs that read the
+ * frontier then what they built from it. Depth counts run hops: a run and
  * the instances it read (or wrote) share a depth.
  */
 final class LineageWalk {
@@ -26,6 +28,8 @@ final class LineageWalk {
     private final InstanceLinkQueries links;
     private final int perNodeLimit;
     private final GraphBuilder graph;
+    /** The runs that built the instances found so far: a hop up reads them with the instances. */
+    private final Map<String, JobRun> builders = new HashMap<>();
 
     LineageWalk(LineageQueries queries, InstanceLinkQueries links, int perNodeLimit, int maxNodes) {
         this.queries = queries;
@@ -77,9 +81,12 @@ final class LineageWalk {
             return List.of();
         }
         Map<String, Set<UUID>> added = new LinkedHashMap<>();
-        Map<String, JobRun> runs = queries.runs(outputsByRun.keySet());
+        List<String> unknown = outputsByRun.keySet().stream().filter(id -> !builders.containsKey(id)).toList();
+        if (!unknown.isEmpty()) {
+            builders.putAll(queries.runs(unknown));
+        }
         outputsByRun.forEach((runId, outputs) -> {
-            JobRun run = runs.get(runId);
+            JobRun run = builders.get(runId);
             if (graph.add(run, depth)) {
                 outputs.forEach(o -> graph.edge(run.id(), GlobalId.of(PartitionInstance.TYPE, o.toString())));
                 added.put(runId, outputs);
@@ -89,6 +96,7 @@ final class LineageWalk {
         });
         List<PartitionInstance> next = new ArrayList<>();
         Map<String, LineageQueries.Slice> inputs = added.isEmpty() ? Map.of() : queries.inputs(added, perNodeLimit);
+        inputs.values().forEach(slice -> builders.putAll(slice.builders()));
         added.keySet().forEach(runId -> attach(runId, inputs, depth, true, next));
         return next;
     }

@@ -21,6 +21,24 @@ class JobRunStatementCountTest extends GraphQlTest {
         assertThat(many).isEqualTo(one);
     }
 
+    /**
+     * The retry fields of a run and of its previous attempt read one retry chain, once; the chain's
+     * runs answer the derivative want's triggeredBy. Each through its own loader, this was 5.
+     */
+    @Test
+    void retryFieldsShareOneStatement() {
+        load(StatementScenario.events(20));
+        long statements = statementsDuring(() -> graphQl.documentName("jobRunRetryLinks").variable("jobRunId", "S-4").execute()
+                .path("jobRun").matchesJson("""
+                        {"jobRunId": "S-4",
+                         "previousAttempt": {"jobRunId": "S-0", "nextAttempt": {"jobRunId": "S-4"}, "previousAttempt": null,
+                           "derivativeWants": {"nodes": [{"wantId": "W-0000", "triggeredBy": {"jobRunId": "S-0", "status": "DEP_MISS"}}]}},
+                         "nextAttempt": null,
+                         "attempts": [{"jobRunId": "S-0", "attempt": 1}, {"jobRunId": "S-4", "attempt": 2}]}"""));
+        // the run, its chain, the previous attempt's derivative wants
+        assertThat(statements).isEqualTo(3);
+    }
+
     @SuppressWarnings("unchecked")
     private void page(int first) {
         List<Map<String, Object>> nodes = graphQl.documentName("jobRunsNested").variable("first", first).execute()
