@@ -26,13 +26,13 @@ import java.util.UUID;
  */
 final class BatchState {
 
-    final Known<String, Run> runs = new Known<>();
-    final Known<String, Want> wants = new Known<>();
-    final Known<String, Taint> taints = new Known<>();
-    final Known<String, Ref> refs = new Known<>();
-    final Known<UUID, Instance> instances = new Known<>();
+    final Known<String, Run> runs = new Known<>(Run.class);
+    final Known<String, Want> wants = new Known<>(Want.class);
+    final Known<String, Taint> taints = new Known<>(Taint.class);
+    final Known<String, Ref> refs = new Known<>(Ref.class);
+    final Known<UUID, Instance> instances = new Known<>(Instance.class);
     /** taint_instance rows by (taint id, uuid): one object, shared by its taint and its instance. */
-    final Known<List<Object>, TaintMark> marks = new Known<>();
+    final Known<List<Object>, TaintMark> marks = new Known<>(TaintMark.class);
     /** ref -> every want naming it. */
     final Map<String, Set<String>> wantsOnRef = new HashMap<>();
     /** missing ref -> runs that ended DepMiss naming it. */

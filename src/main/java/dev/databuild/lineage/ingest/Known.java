@@ -12,10 +12,16 @@ import java.util.Set;
 /** Rows of one kind a batch has looked up, by key, remembering the keys the database did not have. */
 final class Known<K, V extends Rows.Row> {
 
+    private final Class<V> type;
     private final Map<K, V> rows = new HashMap<>();
     private final Set<K> absent = new HashSet<>();
     /** Rows created or changed since the last write, each once. */
     private final List<Rows.Row> toWrite = new ArrayList<>();
+
+    /** {@code type}: a row joins the write queue as a {@link Rows.Row} and is handed back as a V. */
+    Known(Class<V> type) {
+        this.type = type;
+    }
 
     V get(K key) {
         return rows.get(key);
@@ -60,11 +66,10 @@ final class Known<K, V extends Rows.Row> {
     }
 
     /** The rows to write, each marked written as it is handed out. */
-    @SuppressWarnings("unchecked")
     List<V> drainChanged() {
         List<V> out = new ArrayList<>(toWrite.size());
         for (Rows.Row row : toWrite) {
-            out.add((V) row);
+            out.add(type.cast(row));
         }
         toWrite.clear();
         return out;

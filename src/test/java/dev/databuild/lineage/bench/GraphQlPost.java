@@ -48,6 +48,12 @@ final class GraphQlPost {
         return r.body();
     }
 
+    /** Closes this thread's connections, e.g. once the servers they reach are stopped. */
+    static void closeConnections() {
+        CONNECTIONS.get().values().forEach(RawHttp::close);
+        CONNECTIONS.get().clear();
+    }
+
     private static String json(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (char c : s.toCharArray()) {

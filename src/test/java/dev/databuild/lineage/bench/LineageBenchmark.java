@@ -102,9 +102,13 @@ class LineageBenchmark {
         report.write();
     }
 
-    /** The in-memory H2 outlives its context (DB_CLOSE_DELAY=-1): close it so sizes do not add up on the heap. */
+    /**
+     * The in-memory H2 outlives its context (DB_CLOSE_DELAY=-1): close it so sizes do not add up on
+     * the heap. The sockets to this size's servers go too.
+     */
     @AfterEach
     void closeDatabase() {
+        GraphQlPost.closeConnections();
         if (!TestDatabase.isPostgres()) {
             try {
                 db.execute("SHUTDOWN");
