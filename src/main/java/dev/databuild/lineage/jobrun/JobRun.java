@@ -20,6 +20,15 @@ public record JobRun(String jobRunId, String jobLabel, String status, long buffe
         return GlobalId.of(TYPE, jobRunId);
     }
 
+    /**
+     * A run known only by its id, for a field whose selection asks nothing else
+     * ({@link JobRunLoaders#byId}); every other component is empty.
+     */
+    static JobRun reference(String jobRunId) {
+        return new JobRun(jobRunId, null, null, 0, 0, null, null, null, null, null, null, null, null, null, null, null,
+                null, 0, null);
+    }
+
     public static JobRun from(JobRunRecord r) {
         return new JobRun(r.getJobRunId(), r.getJobLabel(), r.getStatus(), r.getBufferedEventId(), r.getBufferedAt(),
                 r.getQueuedAt(), r.getStartedAt(), r.getLastHeartbeatAt(), r.getEndedEventId(), r.getEndedAt(),

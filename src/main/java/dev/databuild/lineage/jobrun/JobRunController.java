@@ -41,12 +41,14 @@ class JobRunController {
     /**
      * The three retry fields read the run's whole chain through one loader keyed by its first run:
      * a view asking for the previous attempt, the next one and all of them costs one statement, and
-     * the previous attempt's own links are already loaded.
+     * the previous attempt's own links are already loaded. Only its id costs nothing: the run's row has it.
      */
     @SchemaMapping
     CompletableFuture<JobRun> previousAttempt(JobRun run, DataFetchingEnvironment env) {
-        return run.previousAttemptId() == null ? CompletableFuture.completedFuture(null)
-                : attempts(run, env).thenApply(chain -> find(chain, r -> r.jobRunId().equals(run.previousAttemptId())));
+        if (run.previousAttemptId() == null || Loaders.asksOnlyIdentity(env, "jobRunId")) {
+            return JobRunLoaders.byId(env, run.previousAttemptId());
+        }
+        return attempts(run, env).thenApply(chain -> find(chain, r -> r.jobRunId().equals(run.previousAttemptId())));
     }
 
     @SchemaMapping

@@ -2,8 +2,10 @@ package dev.databuild.lineage.jobrun;
 
 import dev.databuild.lineage.support.Loaders;
 import dev.databuild.lineage.support.NodeFetcher;
+import graphql.schema.DataFetchingEnvironment;
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +36,18 @@ public class JobRunLoaders implements NodeFetcher {
         Loaders.pages(registry, DOWNSTREAM, pages::downstream);
         Loaders.pages(registry, READ, instances::read);
         Loaders.pages(registry, WROTE, instances::wrote);
+    }
+
+    /**
+     * The run a parent's row names: looked up in batches, or not at all when the field asks only for
+     * its identity (the row already holds the id, and names only runs that exist).
+     */
+    public static CompletableFuture<JobRun> byId(DataFetchingEnvironment env, String jobRunId) {
+        if (jobRunId == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return Loaders.asksOnlyIdentity(env, "jobRunId") ? CompletableFuture.completedFuture(JobRun.reference(jobRunId))
+                : Loaders.load(env, BY_ID, jobRunId);
     }
 
     @Override

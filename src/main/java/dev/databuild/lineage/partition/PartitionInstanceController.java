@@ -37,7 +37,7 @@ class PartitionInstanceController {
 
     @SchemaMapping
     CompletableFuture<JobRun> builtBy(PartitionInstance instance, DataFetchingEnvironment env) {
-        return Loaders.load(env, JobRunLoaders.BY_ID, instance.jobRunId());
+        return JobRunLoaders.byId(env, instance.jobRunId());
     }
 
     @SchemaMapping

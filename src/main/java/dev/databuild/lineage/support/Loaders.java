@@ -1,6 +1,7 @@
 package dev.databuild.lineage.support;
 
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.SelectedField;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -40,6 +41,21 @@ public final class Loaders {
             });
             return out;
         }));
+    }
+
+    /**
+     * Whether the field's selection names nothing a reference does not carry: the target's key
+     * field, its global {@code id} and {@code __typename}. Such a field needs no lookup at all:
+     * {@code builtBy { jobRunId }} is answered from the parent's own row.
+     */
+    public static boolean asksOnlyIdentity(DataFetchingEnvironment env, String keyField) {
+        for (SelectedField field : env.getSelectionSet().getImmediateFields()) {
+            String name = field.getName();
+            if (!name.equals(keyField) && !name.equals("id") && !name.equals("__typename")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static <K, V> CompletableFuture<V> load(DataFetchingEnvironment env, String name, K key) {

@@ -44,8 +44,7 @@ class WantController {
 
     @SchemaMapping
     CompletableFuture<JobRun> triggeredBy(Want want, DataFetchingEnvironment env) {
-        return want.triggeredByRunId() == null ? CompletableFuture.completedFuture(null)
-                : Loaders.load(env, JobRunLoaders.BY_ID, want.triggeredByRunId());
+        return JobRunLoaders.byId(env, want.triggeredByRunId());
     }
 
     @SchemaMapping

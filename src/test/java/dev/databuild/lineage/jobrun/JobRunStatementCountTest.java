@@ -2,6 +2,7 @@ package dev.databuild.lineage.jobrun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.databuild.lineage.support.GlobalId;
 import dev.databuild.lineage.support.GraphQlTest;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,26 @@ class JobRunStatementCountTest extends GraphQlTest {
                          "attempts": [{"jobRunId": "S-0", "attempt": 1}, {"jobRunId": "S-4", "attempt": 2}]}"""));
         // the run, its chain, the previous attempt's derivative wants
         assertThat(statements).isEqualTo(3);
+    }
+
+    /** A run asked for by id only is answered from the row that names it; asking more of it reads it. */
+    @Test
+    void aRunAskedForByIdOnlyCostsNoLookup() {
+        load(StatementScenario.events(20));
+        String s0 = GlobalId.of(JobRun.TYPE, "S-0");
+        String s4 = GlobalId.of(JobRun.TYPE, "S-4");
+        long identities = statementsDuring(() -> graphQl.documentName("runIdentities").variable("jobRunId", "S-4")
+                .variable("ref", "shared/base").execute()
+                .path("jobRun").matchesJson("""
+                        {"previousAttempt": {"jobRunId": "S-0", "id": "%s", "__typename": "JobRun"},
+                         "wrote": {"nodes": [{"builtBy": {"jobRunId": "S-4"}}]}}""".formatted(s0))
+                .path("want").matchesJson("{\"triggeredBy\": {\"jobRunId\": \"S-0\"}}")
+                .path("partition").matchesJson("{\"current\": {\"builtBy\": {\"id\": \"%s\"}}}".formatted(s4)));
+        // the three root fields and the page of what S-4 wrote; no run is looked up
+        assertThat(identities).isEqualTo(4);
+        long more = statementsDuring(() -> graphQl.document("{ jobRun(jobRunId: \"S-4\") { previousAttempt { jobRunId status } } }")
+                .execute().path("jobRun.previousAttempt").matchesJson("{\"jobRunId\": \"S-0\", \"status\": \"DEP_MISS\"}"));
+        assertThat(more).isEqualTo(2);
     }
 
     @SuppressWarnings("unchecked")
