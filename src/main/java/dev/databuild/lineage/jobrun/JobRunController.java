@@ -45,7 +45,7 @@ class JobRunController {
      */
     @SchemaMapping
     CompletableFuture<JobRun> previousAttempt(JobRun run, DataFetchingEnvironment env) {
-        if (run.previousAttemptId() == null || Loaders.asksOnlyIdentity(env, "jobRunId")) {
+        if (run.previousAttemptId() == null || JobRunLoaders.asksOnlyIdentity(env)) {
             return JobRunLoaders.byId(env, run.previousAttemptId());
         }
         return attempts(run, env).thenApply(chain -> find(chain, r -> r.jobRunId().equals(run.previousAttemptId())));

@@ -46,8 +46,13 @@ public class JobRunLoaders implements NodeFetcher {
         if (jobRunId == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return Loaders.asksOnlyIdentity(env, "jobRunId") ? CompletableFuture.completedFuture(JobRun.reference(jobRunId))
+        return asksOnlyIdentity(env) ? CompletableFuture.completedFuture(JobRun.reference(jobRunId))
                 : Loaders.load(env, BY_ID, jobRunId);
+    }
+
+    /** Whether a field returning a run selects nothing but its id ({@link Loaders#asksOnlyIdentity}). */
+    static boolean asksOnlyIdentity(DataFetchingEnvironment env) {
+        return Loaders.asksOnlyIdentity(env, "jobRunId");
     }
 
     @Override
