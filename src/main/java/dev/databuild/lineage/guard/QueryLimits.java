@@ -13,6 +13,7 @@ import graphql.normalized.ExecutableNormalizedOperation;
 import graphql.normalized.ExecutableNormalizedOperationFactory;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -26,19 +27,26 @@ import org.springframework.stereotype.Component;
 class QueryLimits extends SimplePerformantInstrumentation {
 
     private final GraphQlLimits limits;
+    private final PricedOperations priced;
 
-    QueryLimits(GraphQlLimits limits) {
+    QueryLimits(GraphQlLimits limits, @Value("${lineage.graphql.document-cache-size:500}") int documents) {
         this.limits = limits;
+        this.priced = new PricedOperations(documents);
     }
 
     @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
                                                                          InstrumentationState state) {
         ExecutionContext execution = parameters.getExecutionContext();
-        QueryCost cost = QueryCost.of(normalized(execution), execution.getGraphQLSchema(), limits);
+        QueryCost cost = priced.cost(execution, () -> QueryCost.of(normalized(execution), execution.getGraphQLSchema(), limits));
         execution.getGraphQLContext().put(QueryCost.class, cost);
         check(cost);
         return SimpleInstrumentationContext.noOp();
+    }
+
+    /** How many operations were priced rather than found priced: for tests. */
+    long pricings() {
+        return priced.pricings();
     }
 
     private static ExecutableNormalizedOperation normalized(ExecutionContext execution) {

@@ -9,6 +9,7 @@ import dev.databuild.lineage.support.Loaders;
 import dev.databuild.lineage.support.StatusHistory;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -40,8 +41,16 @@ class PartitionInstanceController {
         return JobRunLoaders.byId(env, instance.jobRunId());
     }
 
+    /**
+     * Whether any input is stale. Where the instance also asks for {@code staleInputs}' first page,
+     * that page answers it, so the two cost one statement; otherwise a batch reads the flags alone.
+     */
     @SchemaMapping
     CompletableFuture<Boolean> isStale(PartitionInstance instance, DataFetchingEnvironment env) {
+        if (Loaders.besideFirstPageOf(env, "staleInputs")) {
+            return Loaders.<UUID, PartitionInstance>page(env, PartitionLoaders.STALE_INPUTS, instance.uuid(), null, null,
+                    limits.maxPageSize()).thenApply(page -> !page.edges().isEmpty());
+        }
         return Loaders.load(env, PartitionLoaders.IS_STALE, instance.uuid());
     }
 

@@ -5,9 +5,11 @@ import static dev.databuild.lineage.guard.GraphQlHttp.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.databuild.lineage.support.GraphQlTest;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Hostile queries are refused with a classified error naming the limit, its key, its value and the
@@ -16,6 +18,9 @@ import org.junit.jupiter.api.Test;
 class QueryLimitsTest extends GraphQlTest {
 
     private static final String NORMAL = "{ eventLog { eventCount } }";
+
+    @Autowired
+    QueryLimits limits;
 
     @BeforeEach
     void example() {
@@ -122,6 +127,37 @@ class QueryLimitsTest extends GraphQlTest {
         assertThat(deepReply.body().has("data")).isTrue();
         assertThat(deepReply.body().path("errors").findValuesAsString("classification"))
                 .doesNotContain("QUERY_TOO_DEEP", "QUERY_TOO_COMPLEX");
+    }
+
+    @Test
+    void anOperationIsPricedOnceWhateverTheIdsItIsAskedFor() {
+        String query = "query Q($ref: String!, $n: Int) { partition(ref: $ref) { ref wants(first: $n) { nodes { wantId } } } }";
+        long before = limits.pricings();
+        for (String ref : new String[] {"data/alpha", "data/beta", "data/alpha"}) {
+            var reply = GraphQlHttp.post(port, GRAPHQL_RESPONSE, query, Map.of("ref", ref, "n", 5));
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.body().path("data").path("partition").path("ref").asString()).isEqualTo(ref);
+        }
+        assertThat(limits.pricings() - before).as("pricings of one operation asked for three refs").isEqualTo(1);
+        GraphQlHttp.post(port, GRAPHQL_RESPONSE, query, Map.of("ref", "data/alpha", "n", 6));
+        assertThat(limits.pricings() - before).as("another page size is priced anew").isEqualTo(2);
+    }
+
+    @Test
+    void aPriceKeptForSmallPagesDoesNotLetLargeOnesThrough() {
+        String query = "query Q($n: Int, $deep: Boolean!) { partitionInstance(uuid: \"00000000-0000-0000-0000-000000000000\") {"
+                + " consumers(first: $n) { nodes { downstream(first: 1000) @include(if: $deep) { nodes { jobRunId } } } } } }";
+        var small = GraphQlHttp.post(port, GRAPHQL_RESPONSE, query, Map.of("n", 10, "deep", true));
+        assertThat(small.status()).isEqualTo(200);
+        var large = GraphQlHttp.post(port, GRAPHQL_RESPONSE, query, Map.of("n", 1000, "deep", true));
+        assertThat(large.status()).isEqualTo(400);
+        assertThat(large.classification()).isEqualTo("QUERY_TOO_COMPLEX");
+        assertThat(large.error().path("extensions").path("actual").asLong()).isEqualTo(1_002_002);
+        // the directive's variable decides the price too: without the nested page it is cheap
+        var shallow = GraphQlHttp.post(port, GRAPHQL_RESPONSE, query, Map.of("n", 1000, "deep", false));
+        assertThat(shallow.status()).isEqualTo(200);
+        var deepAgain = GraphQlHttp.post(port, GRAPHQL_RESPONSE, query, Map.of("n", 1000, "deep", true));
+        assertThat(deepAgain.status()).isEqualTo(400);
     }
 
     /** The query is refused with no data and no SQL, in both media types; a normal query follows. */

@@ -63,4 +63,16 @@ class StalenessTest extends GraphQlTest {
                 .containsExactly(false, false, true, false, true, false));
         assertThat(n).isEqualTo(3);
     }
+
+    @Test
+    void stalenessBesideTheStaleInputsPageCostsNoStatementOfItsOwn() {
+        loadExample();
+        load(Bel.build("JR-900", "data/alpha"));
+        String doc = "{ partitions { nodes { current { isStale staleInputs { totalCount } } } } }";
+        long n = statementsDuring(() -> graphQl.document(doc).execute()
+                .path("partitions.nodes[*].current.isStale").entityList(Boolean.class).containsExactly(false, true, true)
+                .path("partitions.nodes[*].current.staleInputs.totalCount").entityList(Integer.class).containsExactly(0, 1, 1));
+        // the partitions page with their current instances, then the stale inputs' page
+        assertThat(n).isEqualTo(2);
+    }
 }
