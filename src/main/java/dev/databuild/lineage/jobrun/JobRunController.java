@@ -10,7 +10,9 @@ import dev.databuild.lineage.want.Want;
 import dev.databuild.lineage.want.WantLoaders;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -23,9 +25,19 @@ import org.springframework.stereotype.Controller;
 class JobRunController {
 
     private final int maxPageSize;
+    /** The relations of a run that need only its id, each loaded as its field would load it with no arguments. */
+    private final Map<String, BiConsumer<JobRun, DataFetchingEnvironment>> firstPages;
 
-    JobRunController(GraphQlLimits limits) {
+    JobRunController(GraphQlLimits limits, JobRunDataController data) {
         this.maxPageSize = limits.maxPageSize();
+        this.firstPages = Map.of(
+                "read", (run, env) -> data.read(run, null, null, env),
+                "wrote", (run, env) -> data.wrote(run, null, null, env),
+                "missingDeps", data::missingDeps,
+                "upstream", (run, env) -> data.upstream(run, null, null, env),
+                "downstream", (run, env) -> data.downstream(run, null, null, env),
+                "scheduledFor", (run, env) -> scheduledFor(run, null, null, env),
+                "derivativeWants", (run, env) -> derivativeWants(run, null, null, env));
     }
 
     @SchemaMapping
@@ -42,11 +54,20 @@ class JobRunController {
      * The three retry fields read the run's whole chain through one loader keyed by its first run:
      * a view asking for the previous attempt, the next one and all of them costs one statement, and
      * the previous attempt's own links are already loaded. Only its id costs nothing: the run's row has it.
+     *
+     * <p>The previous attempt's relations are keyed by its id alone, which this run's row holds. So
+     * those it selects without arguments are asked for here, with this level's: they share the
+     * statements of this run's own (a view showing both runs' {@code wrote}, {@code missingDeps}
+     * and {@code derivativeWants} sends each once), and its fields find them loaded a level later.
      */
     @SchemaMapping
     CompletableFuture<JobRun> previousAttempt(JobRun run, DataFetchingEnvironment env) {
         if (run.previousAttemptId() == null || JobRunLoaders.asksOnlyIdentity(env)) {
             return JobRunLoaders.byId(env, run.previousAttemptId());
+        }
+        JobRun previous = JobRun.reference(run.previousAttemptId());
+        for (String field : Loaders.plainSelections(env)) {
+            firstPages.getOrDefault(field, (r, e) -> { }).accept(previous, env);
         }
         return attempts(run, env).thenApply(chain -> find(chain, r -> r.jobRunId().equals(run.previousAttemptId())));
     }

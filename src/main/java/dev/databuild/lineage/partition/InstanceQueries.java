@@ -6,13 +6,17 @@ import static dev.databuild.lineage.db.Tables.READ_DEP;
 
 import dev.databuild.lineage.support.KeyArray;
 import dev.databuild.lineage.support.ParentPages;
+import dev.databuild.lineage.support.Templates;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -21,6 +25,7 @@ import org.springframework.stereotype.Repository;
 public class InstanceQueries {
 
     private static final String AT_KEY = "at_key";
+    private static final AsOfKey AS_OF_STAND_IN = new AsOfKey(Templates.standIn(String.class), Templates.standIn(Long.class));
 
     private final DSLContext db;
 
@@ -62,18 +67,24 @@ public class InstanceQueries {
      */
     public Map<AsOfKey, PartitionInstance> asOf(Collection<AsOfKey> keys) {
         Map<AsOfKey, PartitionInstance> out = new HashMap<>();
-        ParentPages.fetch(db, List.copyOf(keys), k -> db.select(PARTITION_INSTANCE.fields())
-                        .select(DSL.val(k.at()).as(AT_KEY))
-                        .from(PARTITION_INSTANCE)
-                        .where(PARTITION_INSTANCE.REF.eq(k.ref()))
-                        .and(PARTITION_INSTANCE.CREATED_AT.le(k.at()))
-                        .and(PARTITION_INSTANCE.SUPERSEDED_AT.isNull().or(PARTITION_INSTANCE.SUPERSEDED_AT.gt(k.at())))
-                        .orderBy(PARTITION_INSTANCE.CREATED_EVENT_ID.desc())
-                        .limit(1))
-                .forEach(r -> {
-                    PartitionInstance inst = PartitionInstance.from(r.into(PARTITION_INSTANCE));
-                    out.put(new AsOfKey(inst.ref(), r.get(AT_KEY, Long.class)), inst);
-                });
+        List<AsOfKey> list = List.copyOf(keys);
+        Function<AsOfKey, Select<Record>> branch = k -> db.select(PARTITION_INSTANCE.fields())
+                .select(DSL.val(k.at()).as(AT_KEY))
+                .from(PARTITION_INSTANCE)
+                .where(PARTITION_INSTANCE.REF.eq(k.ref()))
+                .and(PARTITION_INSTANCE.CREATED_AT.le(k.at()))
+                .and(PARTITION_INSTANCE.SUPERSEDED_AT.isNull().or(PARTITION_INSTANCE.SUPERSEDED_AT.gt(k.at())))
+                .orderBy(PARTITION_INSTANCE.CREATED_EVENT_ID.desc())
+                .limit(1);
+        // a lone key, the usual case, is rendered once (its ref and instant bound in the stand-in's place)
+        List<Record> rows = list.size() == 1
+                ? Templates.fetch(db, List.of(InstanceQueries.class, "asOf"), branch, AS_OF_STAND_IN, list.get(0),
+                        k -> List.of(k.ref(), k.at()))
+                : ParentPages.fetch(db, list, branch);
+        rows.forEach(r -> {
+            PartitionInstance inst = PartitionInstance.from(r.into(PARTITION_INSTANCE));
+            out.put(new AsOfKey(inst.ref(), r.get(AT_KEY, Long.class)), inst);
+        });
         return out;
     }
 

@@ -2,6 +2,7 @@ package dev.databuild.lineage.support;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.execution.ExecutionStepInfo;
+import graphql.execution.MergedField;
 import graphql.language.Field;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
@@ -71,24 +72,35 @@ public final class Loaders {
     }
 
     /**
-     * Whether the object this field belongs to also selects {@code connection} with no arguments,
-     * i.e. its first page at the default size, which a field derived from it can share. Read off
-     * the document: a connection selected in a fragment is not seen, and costs its own statement.
+     * The fields this field selects directly with no arguments and no directives, read off the
+     * document: what a resolver can ask for ahead of them, keyed as they will be (a field in a
+     * fragment is not among them, and loads when its turn comes).
+     */
+    public static List<String> plainSelections(DataFetchingEnvironment env) {
+        return plainChildren(env.getMergedField()).stream().map(Field::getName).toList();
+    }
+
+    /**
+     * Whether the object this field belongs to also selects {@code connection} plainly (no
+     * arguments: its first page at the default size), which a field derived from it can share.
      */
     public static boolean besideFirstPageOf(DataFetchingEnvironment env, String connection) {
         ExecutionStepInfo parent = env.getExecutionStepInfo().getParent();
-        if (parent == null || parent.getField() == null) {
-            return false;
-        }
-        for (Field field : parent.getField().getFields()) {
+        return parent != null && parent.getField() != null
+                && plainChildren(parent.getField()).stream().anyMatch(f -> f.getName().equals(connection));
+    }
+
+    private static List<Field> plainChildren(MergedField merged) {
+        List<Field> out = new ArrayList<>();
+        for (Field field : merged.getFields()) {
             SelectionSet selections = field.getSelectionSet();
             for (Selection<?> selection : selections == null ? List.<Selection<?>>of() : selections.getSelections()) {
-                if (selection instanceof Field sibling && sibling.getName().equals(connection) && sibling.getArguments().isEmpty()) {
-                    return true;
+                if (selection instanceof Field child && child.getArguments().isEmpty() && child.getDirectives().isEmpty()) {
+                    out.add(child);
                 }
             }
         }
-        return false;
+        return out;
     }
 
     private static boolean isIdentity(String name, String keyField) {

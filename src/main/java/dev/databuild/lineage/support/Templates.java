@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Result;
@@ -42,8 +43,9 @@ public final class Templates {
     /**
      * @param pieces the text between its bind markers, one more than {@code values}; null where
      *               they could not be told apart, and the text is sent as plain SQL
+     * @param types  each value's type as plain SQL infers it from its class, looked up once
      */
-    private record Template(String sql, Field<?>[] fields, List<Object> values, String[] pieces) {
+    private record Template(String sql, Field<?>[] fields, List<Object> values, String[] pieces, DataType<?>[] types) {
     }
 
     private Templates() {
@@ -58,6 +60,15 @@ public final class Templates {
      */
     public static <K> Result<Record> fetch(DSLContext db, List<?> shape, Function<K, ? extends Select<? extends Record>> build,
                                            K standIn, K key) {
+        return fetch(db, shape, build, standIn, key, List::of);
+    }
+
+    /**
+     * Same for a key made of several values, e.g. a ref and an instant: each of the stand-in's
+     * {@code parts} is replaced by the key's part wherever it is bound.
+     */
+    public static <K> Result<Record> fetch(DSLContext db, List<?> shape, Function<K, ? extends Select<? extends Record>> build,
+                                           K standIn, K key, Function<K, List<?>> parts) {
         if (shape == null || !enabled) {
             return fetchAsRecords(build.apply(key));
         }
@@ -71,9 +82,12 @@ public final class Templates {
             }
         }
         Object[] values = template.values().toArray();
+        List<?> from = parts.apply(standIn);
+        List<?> to = parts.apply(key);
         for (int i = 0; i < values.length; i++) {
-            if (Objects.deepEquals(values[i], standIn)) {
-                values[i] = key;
+            int part = indexOf(from, values[i]);
+            if (part >= 0) {
+                values[i] = to.get(part);
             }
         }
         if (VERIFY) {
@@ -92,20 +106,32 @@ public final class Templates {
             return DSL.sql(template.sql(), values);
         }
         String[] pieces = template.pieces();
+        DataType<?>[] types = template.types();
         return DSL.sql("{0}", CustomQueryPart.of(ctx -> {
             boolean marked = ctx instanceof RenderContext render && render.paramType() != ParamType.INLINED
                     && render.paramType() != ParamType.NAMED && render.paramType() != ParamType.NAMED_OR_INLINED;
             RenderContext.CastMode previous = ctx.castMode();
             for (int i = 0; i < values.length; i++) {
                 ctx.sql(pieces[i]);
+                Field<?> value = types[i] != null && types[i].getType().isInstance(values[i])
+                        ? DSL.val(values[i], types[i]) : DSL.val(values[i]);
                 if (marked) {
-                    ctx.castMode(RenderContext.CastMode.NEVER).visit(DSL.val(values[i])).castMode(previous);
+                    ctx.castMode(RenderContext.CastMode.NEVER).visit(value).castMode(previous);
                 } else {
-                    ctx.visit(DSL.val(values[i]));
+                    ctx.visit(value);
                 }
             }
             ctx.sql(pieces[values.length]);
         }));
+    }
+
+    private static int indexOf(List<?> parts, Object value) {
+        for (int j = 0; j < parts.size(); j++) {
+            if (Objects.deepEquals(value, parts.get(j))) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     /** A key of {@code type} that no real one equals: what a template is built with. */
@@ -113,6 +139,9 @@ public final class Templates {
     public static <K> K standIn(Class<K> type) {
         if (type == String.class) {
             return (K) "\u0001stand-in";
+        }
+        if (type == Long.class) {
+            return (K) Long.valueOf(0x5354414e442d494eL);
         }
         if (type == java.util.UUID.class) {
             return (K) new java.util.UUID(0x5354414e442d494eL, 0x5354414e442d494eL);
@@ -138,7 +167,8 @@ public final class Templates {
     private static Template render(DSLContext db, Select<? extends Record> query) {
         String sql = db.render(query);
         List<Object> values = db.extractBindValues(query);
-        return new Template(sql, query.getSelect().toArray(Field<?>[]::new), values, BindMarkers.split(sql, values.size()));
+        DataType<?>[] types = values.stream().map(v -> v == null ? null : DSL.getDataType(v.getClass())).toArray(DataType<?>[]::new);
+        return new Template(sql, query.getSelect().toArray(Field<?>[]::new), values, BindMarkers.split(sql, values.size()), types);
     }
 
     @SuppressWarnings("unchecked")

@@ -40,6 +40,30 @@ class JobRunStatementCountTest extends GraphQlTest {
         assertThat(statements).isEqualTo(3);
     }
 
+    /**
+     * The job run detail view of a retry: its previous attempt's missing deps, derivative wants
+     * and writes are read with the retry's own, one statement each, not a level later.
+     */
+    @Test
+    void thePreviousAttemptsRelationsRideWithTheRunsOwn() {
+        load(StatementScenario.events(20));
+        long statements = statementsDuring(() -> graphQl.documentName("jobRunDetail").variable("jobRunId", "S-4").execute()
+                .path("jobRun").matchesJson("""
+                        {"jobRunId": "S-4", "status": "SUCCEEDED", "attempt": 2,
+                         "wrote": {"totalCount": 1, "nodes": [{"ref": "shared/base", "status": "LIVE", "isCanonical": true}]},
+                         "missingDeps": [], "derivativeWants": {"totalCount": 0},
+                         "previousAttempt": {"jobRunId": "S-0", "status": "DEP_MISS",
+                           "missingDeps": [{"impactedRef": "shared/base", "missingRef": "shared/root", "missingPartition": {"ref": "shared/root"}}],
+                           "derivativeWants": {"totalCount": 1, "nodes": [{"wantId": "W-0000", "triggeredBy": {"jobRunId": "S-0"}}]},
+                           "wrote": {"nodes": [{"status": "UP_FOR_RETRY", "isCanonical": false}]},
+                           "nextAttempt": {"jobRunId": "S-4"}},
+                         "attempts": [{"jobRunId": "S-0"}, {"jobRunId": "S-4"}],
+                         "upstream": {"totalCount": 1}, "downstream": {"totalCount": 19}}"""));
+        // the run; its seven relations and its chain, the previous attempt's three among them; the
+        // missing partition. Loaded when the previous attempt had come back, it was 13.
+        assertThat(statements).isEqualTo(10);
+    }
+
     /** A run asked for by id only is answered from the row that names it; asking more of it reads it. */
     @Test
     void aRunAskedForByIdOnlyCostsNoLookup() {

@@ -47,6 +47,21 @@ class TemplatesTest extends GraphQlTest {
         }
     }
 
+    /** A key of several parts (asOf's ref and instant): each part goes where its stand-in's part was bound. */
+    @Test
+    void eachPartOfAKeyReplacesItsStandInsPart() {
+        var shape = List.of("TemplatesTest", "two parts");
+        record Pair(String ref, Long at) {
+        }
+        Pair standIn = new Pair(Templates.standIn(String.class), Templates.standIn(Long.class));
+        for (Pair key : List.of(new Pair("x", 1L), new Pair("y", 2L))) {
+            var rows = Templates.fetch(db, shape, k -> db.select(DSL.val(k.ref()).as("r"), DSL.val(k.at()).plus(1).as("a"),
+                    DSL.val(k.ref()).concat(DSL.val("!")).as("b")), standIn, key, k -> List.of(k.ref(), k.at()));
+            assertThat(rows).extracting(r -> r.get("r") + " " + r.get("a") + " " + r.get("b"))
+                    .containsExactly(key.ref() + " " + (key.at() + 1) + " " + key.ref() + "!");
+        }
+    }
+
     private Result<Record> limited(List<?> shape, int limit) {
         return Templates.fetch(db, shape, k -> db.select(DSL.val(k).as("k")).limit(limit), Templates.standIn(String.class), "a");
     }
