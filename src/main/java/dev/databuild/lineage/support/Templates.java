@@ -10,11 +10,11 @@ import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Result;
 import org.jooq.RenderContext;
+import org.jooq.Result;
 import org.jooq.SQL;
-import org.jooq.conf.ParamType;
 import org.jooq.Select;
+import org.jooq.conf.ParamType;
 import org.jooq.impl.CustomQueryPart;
 import org.jooq.impl.DSL;
 
@@ -26,10 +26,12 @@ import org.jooq.impl.DSL;
  * the caller names: everything that decides the text and the values bound besides the keys.
  *
  * <p>The query is built once with a stand-in for its key; on each call, the bind values equal to
- * the stand-in are replaced by the key. It still runs through jOOQ as plain SQL, so the execute
- * listeners (statement counting, timeouts) see it as before. With assertions on (the tests), every
- * call also builds and renders the query the old way and fails unless text and values agree: a
- * shape that misses something its query depends on fails the test that varies it.
+ * the stand-in are replaced by the key. It still runs through jOOQ, as its text cut at the bind
+ * markers with the values bound between the pieces, so the execute listeners (statement counting,
+ * timeouts) see it as before. With assertions on (the tests), every call also builds and renders
+ * the query the old way and fails unless text and values agree, so a shape that misses something
+ * its query depends on fails the test that varies it; and the cut statement must send what jOOQ's
+ * plain SQL of the same text would.
  */
 public final class Templates {
 
