@@ -9,6 +9,7 @@ import graphql.language.VariableReference;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -101,7 +102,7 @@ final class PricedOperations {
     private static Map<String, Object> values(CoercedVariables variables, Set<String> names) {
         Map<String, Object> out = new TreeMap<>();
         for (String name : names) {
-            out.put(name, variables.containsKey(name) ? java.util.Optional.ofNullable(variables.get(name)) : null);
+            out.put(name, variables.containsKey(name) ? Optional.ofNullable(variables.get(name)) : null);
         }
         return out;
     }

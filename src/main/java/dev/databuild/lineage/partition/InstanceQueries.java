@@ -67,7 +67,6 @@ public class InstanceQueries {
      */
     public Map<AsOfKey, PartitionInstance> asOf(Collection<AsOfKey> keys) {
         Map<AsOfKey, PartitionInstance> out = new HashMap<>();
-        List<AsOfKey> list = List.copyOf(keys);
         Function<AsOfKey, Select<Record>> branch = k -> db.select(PARTITION_INSTANCE.fields())
                 .select(DSL.val(k.at()).as(AT_KEY))
                 .from(PARTITION_INSTANCE)
@@ -77,11 +76,8 @@ public class InstanceQueries {
                 .orderBy(PARTITION_INSTANCE.CREATED_EVENT_ID.desc())
                 .limit(1);
         // a lone key, the usual case, is rendered once (its ref and instant bound in the stand-in's place)
-        List<Record> rows = list.size() == 1
-                ? Templates.fetch(db, List.of(InstanceQueries.class, "asOf"), branch, AS_OF_STAND_IN, list.get(0),
-                        k -> List.of(k.ref(), k.at()))
-                : ParentPages.fetch(db, list, branch);
-        rows.forEach(r -> {
+        ParentPages.fetch(db, List.copyOf(keys), branch, List.of(InstanceQueries.class, "asOf"), AS_OF_STAND_IN,
+                k -> List.of(k.ref(), k.at())).forEach(r -> {
             PartitionInstance inst = PartitionInstance.from(r.into(PARTITION_INSTANCE));
             out.put(new AsOfKey(inst.ref(), r.get(AT_KEY, Long.class)), inst);
         });

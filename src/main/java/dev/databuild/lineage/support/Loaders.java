@@ -57,18 +57,9 @@ public final class Loaders {
      * no: the lookup is made, as for any field it does not know.
      */
     public static boolean asksOnlyIdentity(DataFetchingEnvironment env, String keyField) {
-        for (Field field : env.getMergedField().getFields()) {
-            SelectionSet selections = field.getSelectionSet();
-            if (selections == null) {
-                return false;
-            }
-            for (Selection<?> selection : selections.getSelections()) {
-                if (!(selection instanceof Field child) || !isIdentity(child.getName(), keyField)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        List<Selection<?>> selections = selections(env.getMergedField());
+        return !selections.isEmpty()
+                && selections.stream().allMatch(s -> s instanceof Field child && isIdentity(child.getName(), keyField));
     }
 
     /**
@@ -92,12 +83,21 @@ public final class Loaders {
 
     private static List<Field> plainChildren(MergedField merged) {
         List<Field> out = new ArrayList<>();
+        for (Selection<?> selection : selections(merged)) {
+            if (selection instanceof Field child && child.getArguments().isEmpty() && child.getDirectives().isEmpty()) {
+                out.add(child);
+            }
+        }
+        return out;
+    }
+
+    /** What a field selects directly, over every occurrence of it in the document (none for a leaf). */
+    private static List<Selection<?>> selections(MergedField merged) {
+        List<Selection<?>> out = new ArrayList<>();
         for (Field field : merged.getFields()) {
-            SelectionSet selections = field.getSelectionSet();
-            for (Selection<?> selection : selections == null ? List.<Selection<?>>of() : selections.getSelections()) {
-                if (selection instanceof Field child && child.getArguments().isEmpty() && child.getDirectives().isEmpty()) {
-                    out.add(child);
-                }
+            SelectionSet set = field.getSelectionSet();
+            for (Selection<?> selection : set == null ? List.<Selection<?>>of() : set.getSelections()) {
+                out.add(selection);
             }
         }
         return out;

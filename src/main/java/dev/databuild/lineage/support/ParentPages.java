@@ -46,8 +46,14 @@ public final class ParentPages {
      */
     public static <K> List<Record> fetch(DSLContext db, List<K> parents, Function<K, Select<Record>> branch,
                                          List<?> shape, Class<K> type) {
+        return fetch(db, parents, branch, shape, Templates.standIn(type), List::of);
+    }
+
+    /** Same for a parent key of several values ({@code parts}), e.g. a ref and an instant. */
+    public static <K> List<Record> fetch(DSLContext db, List<K> parents, Function<K, Select<Record>> branch,
+                                         List<?> shape, K standIn, Function<K, List<?>> parts) {
         if (shape != null && parents.size() == 1) {
-            return Templates.fetch(db, shape, branch, Templates.standIn(type), parents.get(0));
+            return Templates.fetch(db, shape, branch, standIn, parents.get(0), parts);
         }
         return fetch(db, parents, branch);
     }
