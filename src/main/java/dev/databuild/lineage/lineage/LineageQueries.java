@@ -8,9 +8,8 @@ import dev.databuild.lineage.jobrun.JobRun;
 import dev.databuild.lineage.jobrun.JobRunQueries;
 import dev.databuild.lineage.partition.PartitionInstance;
 
-import dev.databuild.lineage.support.BatchPages;
 import dev.databuild.lineage.support.Loaders;
-import dev.databuild.lineage.support.ParentPages;
+import dev.databuild.lineage.support.Templates;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -18,14 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Select;
 import org.jooq.SelectField;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
 /** The statements of one lineage hop; each covers the whole frontier. */
@@ -34,6 +32,10 @@ class LineageQueries {
 
     private static final String PARENT = "parent_key";
     private static final String TOTAL = "total";
+    private static final String RANK = "rank_in_parent";
+    private static final String PAIRS = "given_pairs";
+    private static final String PAIR_RUN = "run";
+    private static final String PAIR_UUID = "given";
 
     private final DSLContext db;
     private final JobRunQueries jobRuns;
@@ -57,56 +59,84 @@ class LineageQueries {
 
     /**
      * Per run: the instances it read to build the given outputs of it, each with the run that built
-     * it (joined here, so a hop up is one statement). An output names the run that built it, so the
-     * outputs alone say which rows belong to which run.
+     * it (joined here, so a hop up is one statement).
      */
     Map<String, Slice> inputs(Map<String, Set<UUID>> outputsByRun, int limit) {
-        if (outputsByRun.size() == 1) {
-            return neighbours(outputsByRun, limit, READ_DEP.INPUT_UUID, READ_DEP.OUTPUT_UUID, true);
-        }
-        List<Field<UUID>> outputs = outputsByRun.values().stream().flatMap(Set::stream).<Field<UUID>>map(DSL::inline).toList();
-        return batch(outputsByRun.keySet(), limit, READ_DEP.INPUT_UUID, t -> t.OUTPUT_UUID.in(outputs), true);
+        return batch(outputsByRun, limit, READ_DEP.OUTPUT_UUID, READ_DEP.INPUT_UUID, true);
     }
 
     /**
      * Per run: the instances it built from the given inputs of it. Which inputs count is the walk's
-     * choice (the run was on their consumer page), so the rows are matched on (run, input) pairs,
-     * each written as one text ("run/uuid": a UUID's text has a fixed length, so it cannot be
-     * confused).
+     * choice (the run was on their consumer page), so the rows are matched on (run, input) pairs.
      */
     Map<String, Slice> outputs(Map<String, Set<UUID>> inputsByRun, int limit) {
-        if (inputsByRun.size() == 1) {
-            return neighbours(inputsByRun, limit, READ_DEP.OUTPUT_UUID, READ_DEP.INPUT_UUID, false);
+        return batch(inputsByRun, limit, READ_DEP.INPUT_UUID, READ_DEP.OUTPUT_UUID, false);
+    }
+
+    /** The (run, instance) pairs a hop starts from, as two arrays of the same length. */
+    private record Pairs(String[] runs, UUID[] uuids) {
+
+        static final Pairs STAND_IN = new Pairs(new String[] {Templates.standIn(String.class)},
+                new UUID[] {Templates.standIn(UUID.class)});
+
+        static Pairs of(Map<String, Set<UUID>> byRun) {
+            List<String> runs = new ArrayList<>();
+            List<UUID> uuids = new ArrayList<>();
+            byRun.forEach((run, given) -> given.forEach(u -> {
+                runs.add(run);
+                uuids.add(u);
+            }));
+            return new Pairs(runs.toArray(String[]::new), uuids.toArray(UUID[]::new));
         }
-        List<Field<String>> pairs = new ArrayList<>();
-        inputsByRun.forEach((run, inputs) -> inputs.forEach(i -> pairs.add(DSL.val(run + "/" + i))));
-        return batch(inputsByRun.keySet(), limit, READ_DEP.OUTPUT_UUID,
-                t -> DSL.concat(t.JOB_RUN_ID, DSL.inline("/"), t.INPUT_UUID.cast(SQLDataType.VARCHAR(36))).in(pairs), false);
+
+        List<?> parts() {
+            return List.of(runs, uuids);
+        }
     }
 
     /**
-     * A frontier of runs in one {@link BatchPages} statement: per run, the distinct instances on the
-     * {@code wanted} side of its read_dep rows that {@code given} keeps, in (ref, uuid) order. What
-     * {@code given} matches is written out as literals: both databases look a row up in a constant
-     * set, where a bound array is cast again for every row (PostgreSQL) or a subquery re-run (H2).
+     * A frontier of runs in one statement whose text does not depend on the frontier: the (run,
+     * instance) pairs are bound as two arrays, unnested side by side and joined to read_dep by its
+     * indexes. Per run, the distinct instances on the {@code wanted} side of the edges from its
+     * given instances, in (ref, uuid) order, are numbered and counted by window functions in one
+     * pass over those edges. (A page bounded by seeks would read them four times over: the order
+     * is the instances', not read_dep's, so every seek sorts the run's edges.)
      */
-    private Map<String, Slice> batch(Set<String> runs, int limit, Field<UUID> wanted,
-                                     Function<dev.databuild.lineage.db.tables.ReadDep, Condition> given, boolean builders) {
-        var counted = READ_DEP.as("counted");
-        var edges = READ_DEP.join(PARTITION_INSTANCE).on(PARTITION_INSTANCE.UUID.eq(wanted));
-        var relation = new BatchPages.Relation<>(READ_DEP.JOB_RUN_ID,
-                builders ? edges.join(JOB_RUN).on(JOB_RUN.JOB_RUN_ID.eq(PARTITION_INSTANCE.JOB_RUN_ID)) : edges,
-                run -> DSL.field(DSL.select(DSL.countDistinct(counted.field(wanted))).from(counted)
-                        .where(counted.JOB_RUN_ID.eq(run)).and(given.apply(counted))),
-                fields(builders))
-                .keyedBy(edges)
-                .where(given.apply(READ_DEP))
-                .distinctRows();
-        var batch = BatchPages.fetch(db, runs, limit + 1, relation, DSL.noCondition(), false,
-                PARTITION_INSTANCE.REF, PARTITION_INSTANCE.UUID);
+    private Map<String, Slice> batch(Map<String, Set<UUID>> givenByRun, int limit, Field<UUID> given, Field<UUID> wanted,
+                                     boolean builders) {
+        List<?> shape = List.of(LineageQueries.class, given.getName(), limit);
+        var rows = Templates.fetch(db, shape, pairs -> query(pairs, limit, given, wanted, builders), Pairs.STAND_IN,
+                Pairs.of(givenByRun), Pairs::parts);
         Map<String, Slice> out = new LinkedHashMap<>();
-        batch.rows().forEach((run, rows) -> out.put(run, slice(rows, limit, batch.totals().get(run), builders)));
+        Loaders.group(rows, r -> r.get(PARENT, String.class)).forEach((run, list) ->
+                out.put(run, slice(list, limit, list.get(0).get(TOTAL, Integer.class), builders)));
         return out;
+    }
+
+    private Select<Record> query(Pairs pairs, int limit, Field<UUID> given, Field<UUID> wanted, boolean builders) {
+        // unnest of two arrays pairs their elements in order (both databases), as a table of two columns
+        Table<?> from = DSL.table("unnest({0}, {1})",
+                        DSL.val(pairs.runs(), READ_DEP.JOB_RUN_ID.getDataType().getArrayDataType()),
+                        DSL.val(pairs.uuids(), given.getDataType().getArrayDataType()))
+                .as(PAIRS, PAIR_RUN, PAIR_UUID);
+        Field<String> run = DSL.field(DSL.name(PAIRS, PAIR_RUN), String.class);
+        Field<UUID> uuid = DSL.field(DSL.name(PAIRS, PAIR_UUID), UUID.class);
+        var linked = PARTITION_INSTANCE.as("linked");
+        var numbered = DSL.select(READ_DEP.JOB_RUN_ID.as(PARENT), linked.UUID,
+                        DSL.count().over(DSL.partitionBy(READ_DEP.JOB_RUN_ID)).as(TOTAL),
+                        DSL.rowNumber().over(DSL.partitionBy(READ_DEP.JOB_RUN_ID).orderBy(linked.REF, linked.UUID)).as(RANK))
+                .from(from)
+                .join(READ_DEP).on(given.eq(uuid)).and(READ_DEP.JOB_RUN_ID.eq(run))
+                .join(linked).on(linked.UUID.eq(wanted))
+                // one row per instance however many of the given edges lead to it
+                .groupBy(READ_DEP.JOB_RUN_ID, linked.UUID, linked.REF)
+                .asTable("numbered");
+        Field<String> parent = numbered.field(PARENT, String.class);
+        return db.select(fields(builders)).select(parent, numbered.field(TOTAL, Integer.class))
+                .from(numbered.join(builders ? PARTITION_INSTANCE.join(JOB_RUN).on(JOB_RUN.JOB_RUN_ID.eq(PARTITION_INSTANCE.JOB_RUN_ID))
+                        : PARTITION_INSTANCE).on(PARTITION_INSTANCE.UUID.eq(numbered.field(linked.UUID))))
+                .where(numbered.field(RANK, Integer.class).le(DSL.inline(limit + 1)))
+                .orderBy(parent, PARTITION_INSTANCE.REF, PARTITION_INSTANCE.UUID);
     }
 
     private static SelectField<?>[] fields(boolean builders) {
@@ -128,27 +158,5 @@ class LineageQueries {
             }
         });
         return new Slice(instances, total, built);
-    }
-
-    /**
-     * One page per run over its read_dep rows (indexed by run and output), in (ref, uuid) order: the
-     * instances on the {@code wanted} side of the edges whose {@code given} side is in the run's set.
-     */
-    private Map<String, Slice> neighbours(Map<String, Set<UUID>> givenByRun, int limit, Field<UUID> wanted, Field<UUID> given,
-                                          boolean builders) {
-        var counted = READ_DEP.as("counted");
-        var rows = ParentPages.fetch(db, List.copyOf(givenByRun.keySet()), run -> db.select(fields(builders))
-                .select(DSL.val(run).as(PARENT), DSL.field(DSL.select(DSL.countDistinct(counted.field(wanted))).from(counted)
-                        .where(counted.JOB_RUN_ID.eq(run)).and(counted.field(given).in(givenByRun.get(run)))).as(TOTAL))
-                .from(builders ? PARTITION_INSTANCE.join(JOB_RUN).on(JOB_RUN.JOB_RUN_ID.eq(PARTITION_INSTANCE.JOB_RUN_ID))
-                        : PARTITION_INSTANCE)
-                .where(PARTITION_INSTANCE.UUID.in(DSL.select(wanted).from(READ_DEP)
-                        .where(READ_DEP.JOB_RUN_ID.eq(run)).and(given.in(givenByRun.get(run)))))
-                .orderBy(PARTITION_INSTANCE.REF, PARTITION_INSTANCE.UUID)
-                .limit(limit + 1));
-        Map<String, Slice> out = new LinkedHashMap<>();
-        Loaders.group(rows, r -> r.get(PARENT, String.class)).forEach((run, list) ->
-                out.put(run, slice(list, limit, list.get(0).get(TOTAL, Integer.class), builders)));
-        return out;
     }
 }
