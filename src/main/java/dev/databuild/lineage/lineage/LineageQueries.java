@@ -8,9 +8,11 @@ import dev.databuild.lineage.jobrun.JobRun;
 import dev.databuild.lineage.jobrun.JobRunQueries;
 import dev.databuild.lineage.partition.PartitionInstance;
 
+import dev.databuild.lineage.support.KeyArray;
 import dev.databuild.lineage.support.Loaders;
 import dev.databuild.lineage.support.Templates;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Row2;
 import org.jooq.Select;
 import org.jooq.SelectField;
 import org.jooq.Table;
@@ -92,6 +95,21 @@ class LineageQueries {
         List<?> parts() {
             return List.of(runs, uuids);
         }
+
+        /** Few pairs are bound one value each, as rows ({@link KeyArray#MAX_ROWS}). */
+        boolean asRows() {
+            return runs.length > 0 && runs.length <= KeyArray.MAX_ROWS;
+        }
+
+        static Pairs standIns(int count) {
+            return new Pairs(Templates.standIns(String.class, count), Templates.standIns(UUID.class, count));
+        }
+
+        List<Object> values() {
+            List<Object> out = new ArrayList<>(Arrays.asList(runs));
+            out.addAll(Arrays.asList(uuids));
+            return out;
+        }
     }
 
     /**
@@ -104,21 +122,34 @@ class LineageQueries {
      */
     private Map<String, Slice> batch(Map<String, Set<UUID>> givenByRun, int limit, Field<UUID> given, Field<UUID> wanted,
                                      boolean builders) {
-        List<?> shape = List.of(LineageQueries.class, given.getName(), limit);
-        var rows = Templates.fetch(db, shape, pairs -> query(pairs, limit, given, wanted, builders), Pairs.STAND_IN,
-                Pairs.of(givenByRun), Pairs::parts);
+        Pairs pairs = Pairs.of(givenByRun);
+        var rows = pairs.asRows()
+                ? Templates.fetch(db, List.of(LineageQueries.class, given.getName(), limit, pairs.runs().length),
+                        p -> query(pairRows(p, given), limit, given, wanted, builders), Pairs.standIns(pairs.runs().length), pairs, Pairs::values)
+                : Templates.fetch(db, List.of(LineageQueries.class, given.getName(), limit),
+                        p -> query(pairArrays(p, given), limit, given, wanted, builders), Pairs.STAND_IN, pairs, Pairs::parts);
         Map<String, Slice> out = new LinkedHashMap<>();
         Loaders.group(rows, r -> r.get(PARENT, String.class)).forEach((run, list) ->
                 out.put(run, slice(list, limit, list.get(0).get(TOTAL, Integer.class), builders)));
         return out;
     }
 
-    private Select<Record> query(Pairs pairs, int limit, Field<UUID> given, Field<UUID> wanted, boolean builders) {
-        // unnest of two arrays pairs their elements in order (both databases), as a table of two columns
-        Table<?> from = DSL.table("unnest({0}, {1})",
-                        DSL.val(pairs.runs(), READ_DEP.JOB_RUN_ID.getDataType().getArrayDataType()),
-                        DSL.val(pairs.uuids(), given.getDataType().getArrayDataType()))
-                .as(PAIRS, PAIR_RUN, PAIR_UUID);
+    @SuppressWarnings("unchecked")
+    private static Table<?> pairRows(Pairs pairs, Field<UUID> given) {
+        Row2<String, UUID>[] rows = new Row2[pairs.runs().length];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = DSL.row(DSL.val(pairs.runs()[i], READ_DEP.JOB_RUN_ID.getDataType()), DSL.val(pairs.uuids()[i], given.getDataType()));
+        }
+        return DSL.values(rows).as(PAIRS, PAIR_RUN, PAIR_UUID);
+    }
+
+    /** Unnest of two arrays pairs their elements in order (both databases), as a table of two columns. */
+    private static Table<?> pairArrays(Pairs pairs, Field<UUID> given) {
+        return DSL.table("unnest({0}, {1})", DSL.val(pairs.runs(), READ_DEP.JOB_RUN_ID.getDataType().getArrayDataType()),
+                DSL.val(pairs.uuids(), given.getDataType().getArrayDataType())).as(PAIRS, PAIR_RUN, PAIR_UUID);
+    }
+
+    private Select<Record> query(Table<?> from, int limit, Field<UUID> given, Field<UUID> wanted, boolean builders) {
         Field<String> run = DSL.field(DSL.name(PAIRS, PAIR_RUN), String.class);
         Field<UUID> uuid = DSL.field(DSL.name(PAIRS, PAIR_UUID), UUID.class);
         var linked = PARTITION_INSTANCE.as("linked");

@@ -151,6 +151,20 @@ public final class Templates {
         throw new IllegalArgumentException("no stand-in for keys of " + type);
     }
 
+    /** {@code count} distinct keys of {@code type} that no real one equals, for a template over that many. */
+    @SuppressWarnings("unchecked")
+    public static <K> K[] standIns(Class<K> type, int count) {
+        K[] out = (K[]) java.lang.reflect.Array.newInstance(type, count);
+        K first = standIn(type);
+        for (int i = 0; i < count; i++) {
+            Object next = first instanceof String s ? s + i
+                    : first instanceof Long l ? l + i
+                    : new java.util.UUID(((java.util.UUID) first).getMostSignificantBits(), ((java.util.UUID) first).getLeastSignificantBits() + i);
+            out[i] = (K) next;
+        }
+        return out;
+    }
+
     /** Turns templates off (every statement built and rendered each time) or back on: for A/B profiles only. */
     public static void enabled(boolean on) {
         enabled = on;

@@ -19,6 +19,10 @@ public class BenchDatabase implements ApplicationContextInitializer<Configurable
         if (!TestDatabase.isPostgres()) {
             props.put("spring.datasource.url", props.get("spring.datasource.url") + ";OPTIMIZE_REUSE_RESULTS=0");
         }
+        String planMode = System.getProperty("bench.planCacheMode");
+        if (planMode != null && TestDatabase.isPostgres()) {
+            props.put("spring.datasource.hikari.connection-init-sql", "set plan_cache_mode = " + planMode);
+        }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("bench-database", props));
     }
 }

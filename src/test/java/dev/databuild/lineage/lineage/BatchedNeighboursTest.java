@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.databuild.lineage.generator.EventGenerator;
 import dev.databuild.lineage.partition.PartitionInstance;
 import dev.databuild.lineage.support.GraphQlTest;
+import dev.databuild.lineage.support.KeyArray;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -46,7 +47,27 @@ class BatchedNeighboursTest extends GraphQlTest {
         for (int limit : new int[] {1, 2, 5, 25}) {
             compare(outputs, limit, true);
             compare(inputs, limit, false);
+            // a few pairs are bound one by one, as rows, not as arrays (KeyArray.MAX_ROWS)
+            compare(few(outputs, KeyArray.MAX_ROWS), limit, true);
+            compare(few(inputs, KeyArray.MAX_ROWS), limit, false);
+            compare(few(inputs, 1), limit, false);
         }
+    }
+
+    /** The first runs of {@code byRun} with at most {@code pairs} given instances in all, one run at least. */
+    private static Map<String, Set<UUID>> few(Map<String, Set<UUID>> byRun, int pairs) {
+        Map<String, Set<UUID>> out = new LinkedHashMap<>();
+        int n = 0;
+        for (var e : byRun.entrySet()) {
+            Set<UUID> given = e.getValue().stream().limit(pairs - n).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
+            if (given.isEmpty()) {
+                break;
+            }
+            out.put(e.getKey(), given);
+            n += given.size();
+        }
+        assertThat(n).isBetween(1, pairs);
+        return out;
     }
 
     private void compare(Map<String, Set<UUID>> givenByRun, int limit, boolean upstream) {

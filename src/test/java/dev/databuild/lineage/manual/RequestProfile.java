@@ -90,6 +90,10 @@ class RequestProfile extends DatabaseTest {
         List<String> only = Arrays.asList(System.getProperty("profile.only", "").split(","));
         int warmups = Integer.getInteger("profile.warmups", 300);
         int reps = Integer.getInteger("profile.reps", 150);
+        StringBuilder planning = new StringBuilder();
+        if (PG_STATS) {
+            db.execute("create extension if not exists pg_stat_statements");
+        }
         StringBuilder table = new StringBuilder("| request | p50 ms | server thread CPU p50 ms | statements | KB |\n|---|---|---|---|---|\n");
         for (var e : requests().entrySet()) {
             if (!only.contains(e.getKey()) && !only.equals(List.of(""))) {
@@ -105,6 +109,9 @@ class RequestProfile extends DatabaseTest {
             int size = post(body).length();
             long stmts = statements.total() - s0;
             SERVER_CPU.clear();
+            if (PG_STATS) {
+                db.fetch("select pg_stat_statements_reset()");
+            }
             long[] nanos = new long[reps];
             long[] without = new long[AB ? reps : 0];
             for (int i = 0; i < reps; i++) {
@@ -130,10 +137,14 @@ class RequestProfile extends DatabaseTest {
             // with -Dprofile.ab the serving threads' CPU is of both ways: not shown
             table.append(String.format("| %s | %.2f | %s | %d | %.1f |%n", e.getKey(), nanos[reps / 2] / 1e6,
                     cpu.length == 0 || AB ? "-" : String.format("%.2f", cpu[cpu.length / 2] / 1e6), stmts, size / 1024.0));
+            if (PG_STATS) {
+                planning.append(statementCosts(e.getKey()));
+            }
             if (Boolean.getBoolean("profile.jfr")) {
                 record(e.getKey(), body);
             }
         }
+        table.append(planning);
         System.out.println(table);
         Files.writeString(Path.of("target/profile-table.md"), table.toString());
     }
@@ -170,6 +181,28 @@ class RequestProfile extends DatabaseTest {
         }
         bodies.put("jobrun-varied", varied);
         return bodies;
+    }
+
+    /**
+     * -Dlineage.test.pgStatStatements=true (PostgreSQL): per statement of the timed reps, how often
+     * PostgreSQL planned it against how often it ran it, and the mean time of each.
+     */
+    private static final boolean PG_STATS = Boolean.getBoolean("lineage.test.pgStatStatements");
+
+    private String statementCosts(String request) {
+        StringBuilder out = new StringBuilder("\n" + request
+                + ":\n\n| calls | plans | plan ms mean | exec ms mean | rows/call | statement |\n|---|---|---|---|---|---|\n");
+        for (var r : db.fetch("""
+                select calls, plans, mean_plan_time, mean_exec_time, rows, query from pg_stat_statements
+                where query not like '%pg_stat_statements%' and calls > 0
+                order by total_exec_time + total_plan_time desc limit 15""")) {
+            long calls = ((Number) r.get(0)).longValue();
+            String query = String.valueOf(r.get(5)).replaceAll("\\s+", " ");
+            out.append(String.format("| %d | %d | %.3f | %.3f | %.1f | %s |%n", calls, ((Number) r.get(1)).longValue(),
+                    ((Number) r.get(2)).doubleValue(), ((Number) r.get(3)).doubleValue(), ((Number) r.get(4)).doubleValue() / calls,
+                    query.substring(0, Math.min(160, query.length()))));
+        }
+        return out.toString();
     }
 
     private void record(String name, String body) throws Exception {

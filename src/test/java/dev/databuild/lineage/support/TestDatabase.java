@@ -50,7 +50,13 @@ public final class TestDatabase {
     public static synchronized EmbeddedPostgres server() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                if (Boolean.getBoolean("lineage.test.pgStatStatements")) {
+                    // what each statement costs to plan and to run, for manual/RequestProfile
+                    builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                            .setServerConfig("pg_stat_statements.track_planning", "on");
+                }
+                postgres = builder.start();
             } catch (IOException ex) {
                 throw new UncheckedIOException("cannot start the embedded PostgreSQL", ex);
             }
