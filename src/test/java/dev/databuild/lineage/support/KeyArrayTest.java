@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
  */
 class KeyArrayTest extends GraphQlTest {
 
+    /** Names this test's statements among those the pool's connections have prepared. */
+    private static final String MARK = "key_array_test";
+
     @AfterEach
     void stopRecording() {
         statements.recordAsSent(null);
@@ -73,13 +76,13 @@ class KeyArrayTest extends GraphQlTest {
             for (int count : new int[] {1, 3}) {
                 for (int i = 0; i < 12; i++) {
                     List<String> keys = runs.subList(i, i + count);
-                    assertThat(KeyArray.fetch(one, "KeyArrayTest.plans", JOB_RUN.JOB_RUN_ID, keys, k -> db.select(JOB_RUN.JOB_RUN_ID)
-                            .from(k.table()).join(JOB_RUN).on(JOB_RUN.JOB_RUN_ID.eq(k.key()))).getValues(JOB_RUN.JOB_RUN_ID))
+                    assertThat(KeyArray.fetch(one, "KeyArrayTest.plans", JOB_RUN.JOB_RUN_ID, keys, k -> db.select(JOB_RUN.JOB_RUN_ID.as(MARK))
+                            .from(k.table()).join(JOB_RUN).on(JOB_RUN.JOB_RUN_ID.eq(k.key()))).getValues(MARK, String.class))
                             .containsExactlyInAnyOrderElementsOf(keys);
                 }
             }
             var plans = one.fetch("select generic_plans, custom_plans from pg_prepared_statements where statement like ? order by prepare_time",
-                    "%job_run%\"k\"%");
+                    "%" + MARK + "%");
             assertThat(plans).as("one statement prepared per count of keys").hasSize(2);
             plans.forEach(p -> assertThat(p.get(0, Long.class)).as("generic plans run, of %s", p).isPositive());
         });
