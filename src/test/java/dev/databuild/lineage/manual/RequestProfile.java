@@ -209,6 +209,30 @@ class RequestProfile extends DatabaseTest {
             out.append(String.format("| %d | %d | %.3f | %.3f | %.1f | %s |%n", calls, ((Number) r.get(1)).longValue(),
                     ((Number) r.get(2)).doubleValue(), ((Number) r.get(3)).doubleValue(), ((Number) r.get(4)).doubleValue() / calls,
                     query.substring(0, Math.min(160, query.length()))));
+            if (Boolean.getBoolean("profile.explain") && ((Number) r.get(3)).doubleValue() > 0.3) {
+                // the plan PostgreSQL keeps for it (16+): made without the values
+                out.append("\n```\n").append(query).append("\n");
+                int params = (int) java.util.regex.Pattern.compile("\\$(\\d+)").matcher(query).results()
+                        .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElse(0);
+                db.connection(c -> {
+                    try (var st = c.createStatement()) {
+                        st.execute("set plan_cache_mode = force_generic_plan");
+                        st.execute("prepare explained as " + r.get(5));
+                        String nulls = String.join(", ", java.util.Collections.nCopies(params, "null"));
+                        try (var rs = st.executeQuery("explain (analyze, costs off) execute explained(" + nulls + ")")) {
+                            while (rs.next()) {
+                                out.append(rs.getString(1)).append('\n');
+                            }
+                        } finally {
+                            st.execute("deallocate explained");
+                            st.execute("reset plan_cache_mode");
+                        }
+                    } catch (java.sql.SQLException ex) {
+                        out.append(ex.getMessage()).append('\n');
+                    }
+                });
+                out.append("```\n\n");
+            }
         }
         return out.toString();
     }
