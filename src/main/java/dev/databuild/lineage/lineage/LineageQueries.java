@@ -96,11 +96,6 @@ class LineageQueries {
             return List.of(runs, uuids);
         }
 
-        /** Few pairs are bound one value each, as rows ({@link KeyArray#MAX_ROWS}). */
-        boolean asRows() {
-            return runs.length > 0 && runs.length <= KeyArray.MAX_ROWS;
-        }
-
         static Pairs standIns(int count) {
             return new Pairs(Templates.standIns(String.class, count), Templates.standIns(UUID.class, count));
         }
@@ -115,7 +110,7 @@ class LineageQueries {
     /**
      * A frontier of runs in one statement whose text does not depend on the frontier: the (run,
      * instance) pairs are bound as two arrays, unnested side by side and joined to read_dep by its
-     * indexes. Per run, the distinct instances on the {@code wanted} side of the edges from its
+     * indexes (a few pairs one value each, as rows: {@link KeyArray#asRows}). Per run, the distinct instances on the {@code wanted} side of the edges from its
      * given instances, in (ref, uuid) order, are numbered and counted by window functions in one
      * pass over those edges. (A page bounded by seeks would read them four times over: the order
      * is the instances', not read_dep's, so every seek sorts the run's edges.)
@@ -123,11 +118,13 @@ class LineageQueries {
     private Map<String, Slice> batch(Map<String, Set<UUID>> givenByRun, int limit, Field<UUID> given, Field<UUID> wanted,
                                      boolean builders) {
         Pairs pairs = Pairs.of(givenByRun);
-        var rows = pairs.asRows()
-                ? Templates.fetch(db, List.of(LineageQueries.class, given.getName(), limit, pairs.runs().length),
-                        p -> query(pairRows(p, given), limit, given, wanted, builders), Pairs.standIns(pairs.runs().length), pairs, Pairs::values)
-                : Templates.fetch(db, List.of(LineageQueries.class, given.getName(), limit),
-                        p -> query(pairArrays(p, given), limit, given, wanted, builders), Pairs.STAND_IN, pairs, Pairs::parts);
+        int count = pairs.runs().length;
+        List<?> shape = List.of(LineageQueries.class, given.getName(), limit);
+        var rows = KeyArray.asRows(count)
+                ? Templates.fetch(db, KeyArray.rowsShape(shape, count), p -> query(pairRows(p, given), limit, given, wanted, builders),
+                        Pairs.standIns(count), pairs, Pairs::values)
+                : Templates.fetch(db, shape, p -> query(pairArrays(p, given), limit, given, wanted, builders), Pairs.STAND_IN, pairs,
+                        Pairs::parts);
         Map<String, Slice> out = new LinkedHashMap<>();
         Loaders.group(rows, r -> r.get(PARENT, String.class)).forEach((run, list) ->
                 out.put(run, slice(list, limit, list.get(0).get(TOTAL, Integer.class), builders)));

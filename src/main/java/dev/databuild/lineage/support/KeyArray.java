@@ -55,7 +55,7 @@ public record KeyArray<K>(Table<?> table, Field<K> key) {
      */
     public static <K> Result<Record> fetch(DSLContext db, List<?> shape, Field<K> column, K[] keys,
                                            Function<KeyArray<K>, ? extends Select<? extends Record>> query) {
-        if (keys.length > 0 && keys.length <= MAX_ROWS) {
+        if (asRows(keys.length)) {
             return Templates.fetch(db, shape == null ? null : rowsShape(shape, keys.length), ks -> query.apply(rows(column, ks, "k")),
                     Templates.standIns(column.getType(), keys.length), keys, Arrays::asList);
         }
@@ -90,7 +90,13 @@ public record KeyArray<K>(Table<?> table, Field<K> key) {
         return new KeyArray<>(table, table.field("k", column.getDataType()));
     }
 
-    private static List<Object> rowsShape(List<?> shape, int count) {
+    /** Whether {@code count} keys are bound one by one, as rows (else as an array). */
+    public static boolean asRows(int count) {
+        return count > 0 && count <= MAX_ROWS;
+    }
+
+    /** The shape of a statement over {@code count} keys bound as rows: one text per count. */
+    public static List<Object> rowsShape(List<?> shape, int count) {
         List<Object> out = new ArrayList<>(shape);
         out.add("rows");
         out.add(count);

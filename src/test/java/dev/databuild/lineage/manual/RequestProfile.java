@@ -109,6 +109,7 @@ class RequestProfile extends DatabaseTest {
             long s0 = statements.total();
             int size = post(body).length();
             long stmts = statements.total() - s0;
+            // every body once: how many keys a statement binds (its text, below eight) follows the subject
             statements.recordAsSent(sent);
             for (String b : bodies) {
                 post(b);
@@ -210,30 +211,34 @@ class RequestProfile extends DatabaseTest {
                     ((Number) r.get(2)).doubleValue(), ((Number) r.get(3)).doubleValue(), ((Number) r.get(4)).doubleValue() / calls,
                     query.substring(0, Math.min(160, query.length()))));
             if (Boolean.getBoolean("profile.explain") && ((Number) r.get(3)).doubleValue() > 0.3) {
-                // the plan PostgreSQL keeps for it (16+): made without the values
-                out.append("\n```\n").append(query).append("\n");
-                int params = (int) java.util.regex.Pattern.compile("\\$(\\d+)").matcher(query).results()
-                        .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElse(0);
-                db.connection(c -> {
-                    try (var st = c.createStatement()) {
-                        st.execute("set plan_cache_mode = force_generic_plan");
-                        st.execute("prepare explained as " + r.get(5));
-                        String nulls = String.join(", ", java.util.Collections.nCopies(params, "null"));
-                        try (var rs = st.executeQuery("explain (analyze, costs off) execute explained(" + nulls + ")")) {
-                            while (rs.next()) {
-                                out.append(rs.getString(1)).append('\n');
-                            }
-                        } finally {
-                            st.execute("deallocate explained");
-                            st.execute("reset plan_cache_mode");
-                        }
-                    } catch (java.sql.SQLException ex) {
-                        out.append(ex.getMessage()).append('\n');
-                    }
-                });
-                out.append("```\n\n");
+                out.append("\n```\n").append(query).append('\n').append(genericPlan(String.valueOf(r.get(5)))).append("```\n\n");
             }
         }
+        return out.toString();
+    }
+
+    /** The plan PostgreSQL (16+) keeps for {@code query}, made without its values, run with nulls for them. */
+    private String genericPlan(String query) {
+        int params = (int) java.util.regex.Pattern.compile("\\$(\\d+)").matcher(query).results()
+                .mapToInt(m -> Integer.parseInt(m.group(1))).max().orElse(0);
+        StringBuilder out = new StringBuilder();
+        db.connection(c -> {
+            try (var st = c.createStatement()) {
+                st.execute("set plan_cache_mode = force_generic_plan");
+                st.execute("prepare explained as " + query);
+                String nulls = String.join(", ", java.util.Collections.nCopies(params, "null"));
+                try (var rs = st.executeQuery("explain (analyze, costs off) execute explained(" + nulls + ")")) {
+                    while (rs.next()) {
+                        out.append(rs.getString(1)).append('\n');
+                    }
+                } finally {
+                    st.execute("deallocate explained");
+                    st.execute("reset plan_cache_mode");
+                }
+            } catch (java.sql.SQLException ex) {
+                out.append(ex.getMessage()).append('\n');
+            }
+        });
         return out.toString();
     }
 
