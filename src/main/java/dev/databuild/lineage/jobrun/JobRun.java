@@ -1,8 +1,10 @@
 package dev.databuild.lineage.jobrun;
 
 import dev.databuild.lineage.db.tables.records.JobRunRecord;
+import dev.databuild.lineage.support.EventSource;
 import dev.databuild.lineage.support.GlobalId;
 import dev.databuild.lineage.support.StatusHistory;
+import java.util.List;
 
 /**
  * A job run as projected; times are epoch millis. {@code packedHistory} is the status history as
@@ -18,6 +20,14 @@ public record JobRun(String jobRunId, String jobLabel, String status, long buffe
 
     public String id() {
         return GlobalId.of(TYPE, jobRunId);
+    }
+
+    public List<JobRunStatusChange> statusHistory() {
+        return StatusHistory.parse(packedHistory, JobRunStatusChange::new);
+    }
+
+    public EventSource canceledBy() {
+        return EventSource.of(cancelSourceKind, cancelSourceUser, cancelSourceRunId);
     }
 
     /**

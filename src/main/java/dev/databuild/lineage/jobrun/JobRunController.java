@@ -2,10 +2,8 @@ package dev.databuild.lineage.jobrun;
 
 import dev.databuild.lineage.support.CursorKey;
 import dev.databuild.lineage.support.Connection;
-import dev.databuild.lineage.support.EventSource;
 import dev.databuild.lineage.support.GraphQlLimits;
 import dev.databuild.lineage.support.Loaders;
-import dev.databuild.lineage.support.StatusHistory;
 import dev.databuild.lineage.want.Want;
 import dev.databuild.lineage.want.WantLoaders;
 import graphql.schema.DataFetchingEnvironment;
@@ -15,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import org.dataloader.DataLoader;
-import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
@@ -25,29 +22,22 @@ import org.springframework.stereotype.Controller;
 class JobRunController {
 
     private final int maxPageSize;
-    /** The relations of a run that need only its id, each loaded as its field would load it with no arguments. */
+    /**
+     * The relations of a run that need only its id, each loaded as its field would load it with no
+     * arguments: they are called with the environment of {@code previousAttempt}, which has none.
+     */
     private final Map<String, BiConsumer<JobRun, DataFetchingEnvironment>> firstPages;
 
     JobRunController(GraphQlLimits limits, JobRunDataController data) {
         this.maxPageSize = limits.maxPageSize();
         this.firstPages = Map.of(
-                "read", (run, env) -> data.read(run, null, null, env),
-                "wrote", (run, env) -> data.wrote(run, null, null, env),
+                "read", data::read,
+                "wrote", data::wrote,
                 "missingDeps", data::missingDeps,
-                "upstream", (run, env) -> data.upstream(run, null, null, env),
-                "downstream", (run, env) -> data.downstream(run, null, null, env),
-                "scheduledFor", (run, env) -> scheduledFor(run, null, null, env),
-                "derivativeWants", (run, env) -> derivativeWants(run, null, null, env));
-    }
-
-    @SchemaMapping
-    List<JobRunStatusChange> statusHistory(JobRun run) {
-        return StatusHistory.parse(run.packedHistory(), JobRunStatusChange::new);
-    }
-
-    @SchemaMapping
-    EventSource canceledBy(JobRun run) {
-        return EventSource.of(run.cancelSourceKind(), run.cancelSourceUser(), run.cancelSourceRunId());
+                "upstream", data::upstream,
+                "downstream", data::downstream,
+                "scheduledFor", this::scheduledFor,
+                "derivativeWants", this::derivativeWants);
     }
 
     /**
@@ -92,14 +82,12 @@ class JobRunController {
     }
 
     @SchemaMapping
-    CompletableFuture<Connection<Want>> scheduledFor(JobRun run, @Argument Integer first, @Argument String after,
-                                                     DataFetchingEnvironment env) {
-        return CursorKey.EVENT_ID.page(env, WantLoaders.SCHEDULED_FOR_RUN, run.jobRunId(), first, after, maxPageSize);
+    CompletableFuture<Connection<Want>> scheduledFor(JobRun run, DataFetchingEnvironment env) {
+        return CursorKey.EVENT_ID.page(env, WantLoaders.SCHEDULED_FOR_RUN, run.jobRunId(), maxPageSize);
     }
 
     @SchemaMapping
-    CompletableFuture<Connection<Want>> derivativeWants(JobRun run, @Argument Integer first, @Argument String after,
-                                                        DataFetchingEnvironment env) {
-        return CursorKey.EVENT_ID.page(env, WantLoaders.DERIVED_FROM_RUN, run.jobRunId(), first, after, maxPageSize);
+    CompletableFuture<Connection<Want>> derivativeWants(JobRun run, DataFetchingEnvironment env) {
+        return CursorKey.EVENT_ID.page(env, WantLoaders.DERIVED_FROM_RUN, run.jobRunId(), maxPageSize);
     }
 }

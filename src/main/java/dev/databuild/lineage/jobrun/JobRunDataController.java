@@ -8,7 +8,6 @@ import dev.databuild.lineage.support.Loaders;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
@@ -24,15 +23,13 @@ class JobRunDataController {
     }
 
     @SchemaMapping
-    CompletableFuture<Connection<PartitionInstance>> read(JobRun run, @Argument Integer first, @Argument String after,
-                                                          DataFetchingEnvironment env) {
-        return CursorKey.REF_AND_UUID.page(env, JobRunLoaders.READ, run.jobRunId(), first, after, maxPageSize);
+    CompletableFuture<Connection<PartitionInstance>> read(JobRun run, DataFetchingEnvironment env) {
+        return CursorKey.REF_AND_UUID.page(env, JobRunLoaders.READ, run.jobRunId(), maxPageSize);
     }
 
     @SchemaMapping
-    CompletableFuture<Connection<PartitionInstance>> wrote(JobRun run, @Argument Integer first, @Argument String after,
-                                                           DataFetchingEnvironment env) {
-        return CursorKey.REF.page(env, JobRunLoaders.WROTE, run.jobRunId(), first, after, maxPageSize);
+    CompletableFuture<Connection<PartitionInstance>> wrote(JobRun run, DataFetchingEnvironment env) {
+        return CursorKey.REF.page(env, JobRunLoaders.WROTE, run.jobRunId(), maxPageSize);
     }
 
     @SchemaMapping
@@ -41,14 +38,12 @@ class JobRunDataController {
     }
 
     @SchemaMapping
-    CompletableFuture<Connection<JobRun>> upstream(JobRun run, @Argument Integer first, @Argument String after,
-                                                   DataFetchingEnvironment env) {
-        return CursorKey.EVENT_ID.page(env, JobRunLoaders.UPSTREAM, run.jobRunId(), first, after, maxPageSize);
+    CompletableFuture<Connection<JobRun>> upstream(JobRun run, DataFetchingEnvironment env) {
+        return CursorKey.EVENT_ID.page(env, JobRunLoaders.UPSTREAM, run.jobRunId(), maxPageSize);
     }
 
     @SchemaMapping
-    CompletableFuture<Connection<JobRun>> downstream(JobRun run, @Argument Integer first, @Argument String after,
-                                                     DataFetchingEnvironment env) {
-        return CursorKey.EVENT_ID.page(env, JobRunLoaders.DOWNSTREAM, run.jobRunId(), first, after, maxPageSize);
+    CompletableFuture<Connection<JobRun>> downstream(JobRun run, DataFetchingEnvironment env) {
+        return CursorKey.EVENT_ID.page(env, JobRunLoaders.DOWNSTREAM, run.jobRunId(), maxPageSize);
     }
 }

@@ -13,4 +13,8 @@ public record Partition(String ref, long firstEventId, PartitionInstance current
     public String id() {
         return GlobalId.of(TYPE, ref);
     }
+
+    public String status() {
+        return current.status();
+    }
 }

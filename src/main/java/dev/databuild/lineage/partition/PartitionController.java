@@ -12,7 +12,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** The fields of Partition: its canonical instance, its history, and who wanted it. */
+/** The fields of Partition that need a loader: its instance at a time, its history, and who wanted it. */
 @Controller
 @SchemaMapping(typeName = "Partition")
 class PartitionController {
@@ -24,31 +24,17 @@ class PartitionController {
     }
 
     @SchemaMapping
-    String status(Partition partition) {
-        return partition.current().status();
-    }
-
-    @SchemaMapping
-    PartitionInstance current(Partition partition) {
-        return partition.current();
-    }
-
-    @SchemaMapping
     CompletableFuture<PartitionInstance> asOf(Partition partition, @Argument Instant at, DataFetchingEnvironment env) {
         return Loaders.load(env, PartitionLoaders.AS_OF, new AsOfKey(partition.ref(), at.toEpochMilli()));
     }
 
     @SchemaMapping
-    CompletableFuture<Connection<PartitionInstance>> instances(Partition partition, @Argument Integer first,
-                                                               @Argument String after, @Argument Integer last,
-                                                               @Argument String before, DataFetchingEnvironment env) {
-        return CursorKey.EVENT_ID.page(env, PartitionLoaders.INSTANCES, partition.ref(), first, after, last, before,
-                limits.maxPageSize());
+    CompletableFuture<Connection<PartitionInstance>> instances(Partition partition, DataFetchingEnvironment env) {
+        return CursorKey.EVENT_ID.page(env, PartitionLoaders.INSTANCES, partition.ref(), limits.maxPageSize());
     }
 
     @SchemaMapping
-    CompletableFuture<Connection<Want>> wants(Partition partition, @Argument Integer first, @Argument String after,
-                                              DataFetchingEnvironment env) {
-        return Loaders.page(env, PartitionLoaders.WANTS, partition.ref(), first, after, limits.maxPageSize());
+    CompletableFuture<Connection<Want>> wants(Partition partition, DataFetchingEnvironment env) {
+        return Loaders.page(env, PartitionLoaders.WANTS, partition.ref(), limits.maxPageSize());
     }
 }

@@ -3,6 +3,7 @@ package dev.databuild.lineage.partition;
 import dev.databuild.lineage.db.tables.records.PartitionInstanceRecord;
 import dev.databuild.lineage.support.GlobalId;
 import dev.databuild.lineage.support.StatusHistory;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -17,6 +18,10 @@ public record PartitionInstance(UUID uuid, String ref, String jobRunId, String s
 
     public String id() {
         return GlobalId.of(TYPE, uuid.toString());
+    }
+
+    public List<PartitionStatusChange> statusHistory() {
+        return StatusHistory.parse(packedHistory, PartitionStatusChange::new);
     }
 
     public boolean isCanonical() {

@@ -6,12 +6,10 @@ import dev.databuild.lineage.support.Connection;
 import dev.databuild.lineage.support.CursorKey;
 import dev.databuild.lineage.support.GraphQlLimits;
 import dev.databuild.lineage.support.Loaders;
-import dev.databuild.lineage.support.StatusHistory;
+import dev.databuild.lineage.support.PageArgs;
 import graphql.schema.DataFetchingEnvironment;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
@@ -32,11 +30,6 @@ class PartitionInstanceController {
     }
 
     @SchemaMapping
-    List<PartitionStatusChange> statusHistory(PartitionInstance instance) {
-        return StatusHistory.parse(instance.packedHistory(), PartitionStatusChange::new);
-    }
-
-    @SchemaMapping
     CompletableFuture<JobRun> builtBy(PartitionInstance instance, DataFetchingEnvironment env) {
         return JobRunLoaders.byId(env, instance.jobRunId());
     }
@@ -48,37 +41,29 @@ class PartitionInstanceController {
     @SchemaMapping
     CompletableFuture<Boolean> isStale(PartitionInstance instance, DataFetchingEnvironment env) {
         if (Loaders.besideFirstPageOf(env, "staleInputs")) {
-            return Loaders.<UUID, PartitionInstance>page(env, PartitionLoaders.STALE_INPUTS, instance.uuid(), null, null,
-                    limits.maxPageSize()).thenApply(page -> !page.edges().isEmpty());
+            return Loaders.<UUID, PartitionInstance>page(env, PartitionLoaders.STALE_INPUTS, instance.uuid(),
+                    PageArgs.of(null, null, limits.maxPageSize())).thenApply(page -> !page.edges().isEmpty());
         }
         return Loaders.load(env, PartitionLoaders.IS_STALE, instance.uuid());
     }
 
     @SchemaMapping
-    CompletableFuture<Connection<PartitionInstance>> upstream(PartitionInstance instance, @Argument Integer first,
-                                                              @Argument String after, DataFetchingEnvironment env) {
-        return Loaders.page(env, PartitionLoaders.UPSTREAM, instance.uuid(), first, after, limits.maxPageSize());
+    CompletableFuture<Connection<PartitionInstance>> upstream(PartitionInstance instance, DataFetchingEnvironment env) {
+        return Loaders.page(env, PartitionLoaders.UPSTREAM, instance.uuid(), limits.maxPageSize());
     }
 
     @SchemaMapping
-    CompletableFuture<Connection<PartitionInstance>> staleInputs(PartitionInstance instance, @Argument Integer first,
-                                                                 @Argument String after, DataFetchingEnvironment env) {
-        return Loaders.page(env, PartitionLoaders.STALE_INPUTS, instance.uuid(), first, after, limits.maxPageSize());
+    CompletableFuture<Connection<PartitionInstance>> staleInputs(PartitionInstance instance, DataFetchingEnvironment env) {
+        return Loaders.page(env, PartitionLoaders.STALE_INPUTS, instance.uuid(), limits.maxPageSize());
     }
 
     @SchemaMapping
-    CompletableFuture<Connection<PartitionInstance>> downstream(PartitionInstance instance, @Argument Integer first,
-                                                                @Argument String after, @Argument Integer last,
-                                                                @Argument String before, DataFetchingEnvironment env) {
-        return CursorKey.EVENT_ID_AND_UUID.page(env, PartitionLoaders.DOWNSTREAM, instance, first, after, last, before,
-                limits.maxPageSize());
+    CompletableFuture<Connection<PartitionInstance>> downstream(PartitionInstance instance, DataFetchingEnvironment env) {
+        return CursorKey.EVENT_ID_AND_UUID.page(env, PartitionLoaders.DOWNSTREAM, instance, limits.maxPageSize());
     }
 
     @SchemaMapping
-    CompletableFuture<Connection<JobRun>> consumers(PartitionInstance instance, @Argument Integer first,
-                                                    @Argument String after, @Argument Integer last,
-                                                    @Argument String before, DataFetchingEnvironment env) {
-        return CursorKey.EVENT_ID_AND_ID.page(env, PartitionLoaders.CONSUMERS, instance, first, after, last, before,
-                limits.maxPageSize());
+    CompletableFuture<Connection<JobRun>> consumers(PartitionInstance instance, DataFetchingEnvironment env) {
+        return CursorKey.EVENT_ID_AND_ID.page(env, PartitionLoaders.CONSUMERS, instance, limits.maxPageSize());
     }
 }

@@ -112,9 +112,9 @@ public final class Loaders {
         return loader.load(key);
     }
 
-    public static <K, T> CompletableFuture<Connection<T>> page(DataFetchingEnvironment env, String name, K parent,
-                                                               Integer first, String after, int maxPageSize) {
-        return page(env, name, parent, PageArgs.of(first, after, maxPageSize));
+    /** The page of {@code parent} the field asks for (its arguments read as {@link CursorKey#page} reads them). */
+    public static <K, T> CompletableFuture<Connection<T>> page(DataFetchingEnvironment env, String name, K parent, int maxPageSize) {
+        return page(env, name, parent, PageArgs.requested(env, maxPageSize));
     }
 
     /** The page of {@code parent} through the named connection loader, for arguments already checked. */

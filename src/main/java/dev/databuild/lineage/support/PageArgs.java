@@ -1,5 +1,7 @@
 package dev.databuild.lineage.support;
 
+import graphql.schema.DataFetchingEnvironment;
+
 /**
  * Validated page arguments of one connection field: {@code size} items after {@code cursor}
  * (first/after), or, when {@code backward}, the {@code size} items before it (last/before; without a
@@ -17,6 +19,12 @@ public record PageArgs(int size, String cursor, boolean backward) {
 
     public static PageArgs of(Integer first, String after, int maxPageSize) {
         return of(first, after, null, null, maxPageSize);
+    }
+
+    /** The field's own first/after/last/before (null where the schema does not declare them), checked. */
+    public static PageArgs requested(DataFetchingEnvironment env, int maxPageSize) {
+        return of(env.getArgument("first"), env.getArgument("after"), env.getArgument("last"), env.getArgument("before"),
+                maxPageSize);
     }
 
     public static PageArgs of(Integer first, String after, Integer last, String before, int maxPageSize) {

@@ -1,8 +1,10 @@
 package dev.databuild.lineage.want;
 
 import dev.databuild.lineage.db.tables.records.WantRecord;
+import dev.databuild.lineage.support.EventSource;
 import dev.databuild.lineage.support.GlobalId;
 import dev.databuild.lineage.support.StatusHistory;
+import java.util.List;
 
 /**
  * A want as projected; times are epoch millis. {@code packedHistory} is the status history as the
@@ -17,6 +19,18 @@ public record Want(String wantId, long createdEventId, long createdAt, long data
 
     public String id() {
         return GlobalId.of(TYPE, wantId);
+    }
+
+    public List<WantStatusChange> statusHistory() {
+        return StatusHistory.parse(packedHistory, WantStatusChange::new);
+    }
+
+    public EventSource source() {
+        return new EventSource(sourceKind, sourceUser, triggeredByRunId);
+    }
+
+    public WantCancellation canceled() {
+        return WantCancellation.of(this);
     }
 
     public static Want from(WantRecord r) {

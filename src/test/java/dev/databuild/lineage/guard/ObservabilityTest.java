@@ -28,7 +28,7 @@ class ObservabilityTest extends GraphQlTest {
         Instrumentation top = graphQlSource.graphQl().getInstrumentation();
         assertThat(top).isInstanceOf(RequestLevelInstrumentation.class);
         assertThat(((RequestLevelInstrumentation) top).members()).extracting(i -> i.getClass().getSimpleName())
-                .containsExactly("RequestDeadline", "RequestStatistics", "QueryLimits", "GraphQlObservationInstrumentation");
+                .containsExactly("RequestDeadline", "RequestStatistics", "QueryLimits", "FetcherObservations");
     }
 
     @Test

@@ -1,0 +1,58 @@
+package dev.databuild.lineage.guard;
+
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.DataFetcher;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.observation.DataFetcherObservationConvention;
+import org.springframework.graphql.observation.DataLoaderObservationConvention;
+import org.springframework.graphql.observation.ExecutionRequestObservationConvention;
+import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
+
+/**
+ * Spring's GraphQL observations (graphql.request, graphql.dataloader, graphql.datafetcher), except
+ * that a data fetcher is left unwrapped while graphql.datafetcher observations are turned off (the
+ * default here, {@code management.observations.enable.graphql.datafetcher}). Spring wraps every
+ * non-trivial fetcher even then: each call copied the fetcher's GraphQLContext and environment to
+ * carry a no-op observation, and that copy made {@code ContextDataFetcherDecorator} merge the
+ * request's whole context again for every field below it.
+ */
+public class FetcherObservations extends GraphQlObservationInstrumentation {
+
+    static final String DATA_FETCHER = "graphql.datafetcher";
+
+    private final boolean fetchersObserved;
+
+    FetcherObservations(ObservationRegistry registry, ExecutionRequestObservationConvention request,
+                        DataFetcherObservationConvention fetcher, DataLoaderObservationConvention loader) {
+        super(registry, request, fetcher, loader);
+        // the predicates Spring Boot registers from management.observations.enable.* decide by name
+        this.fetchersObserved = !Observation.createNotStarted(DATA_FETCHER, registry).isNoop();
+    }
+
+    boolean fetchersObserved() {
+        return fetchersObserved;
+    }
+
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
+                                                InstrumentationState state) {
+        return fetchersObserved ? super.instrumentDataFetcher(fetcher, parameters, state) : fetcher;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Wiring {
+        /** Replaces Spring Boot's instrumentation bean (conditional on its absence), with the same conventions. */
+        @Bean
+        FetcherObservations graphQlObservationInstrumentation(ObservationRegistry registry,
+                                                              ObjectProvider<ExecutionRequestObservationConvention> request,
+                                                              ObjectProvider<DataFetcherObservationConvention> fetcher,
+                                                              ObjectProvider<DataLoaderObservationConvention> loader) {
+            return new FetcherObservations(registry, request.getIfAvailable(), fetcher.getIfAvailable(), loader.getIfAvailable());
+        }
+    }
+}
