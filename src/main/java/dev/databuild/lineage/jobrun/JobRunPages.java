@@ -1,8 +1,8 @@
 package dev.databuild.lineage.jobrun;
 
-import dev.databuild.lineage.support.BatchPages;
 import dev.databuild.lineage.support.CursorKey;
 import dev.databuild.lineage.support.KeysetPages;
+import dev.databuild.lineage.support.Relation;
 import static dev.databuild.lineage.db.Tables.JOB_RUN;
 import static dev.databuild.lineage.db.Tables.JOB_RUN_WANT;
 import static dev.databuild.lineage.db.Tables.PARTITION_INSTANCE;
@@ -64,7 +64,7 @@ class JobRunPages {
     }
 
     /**
-     * @param shape   which connection this is: its statements' shape ({@link BatchPages.Relation#named})
+     * @param shape   which connection this is: its statements' shape ({@link Relation#named})
      * @param members the ids of a parent's runs, possibly repeated; counted DISTINCT for totalCount
      * @param parent  the parent key column of {@code linked}
      * @param linked  every parent's runs joined with their rows, possibly repeated, for batches
@@ -79,7 +79,7 @@ class JobRunPages {
                 .where(JOB_RUN.JOB_RUN_ID.in(members.apply(DSL.val(p))))
                 .and(keys.seek(JOB_RUN.BUFFERED_EVENT_ID))
                 .orderBy(keys.order(JOB_RUN.BUFFERED_EVENT_ID)).limit(limit);
-        var batched = new KeysetPages.Batched(new BatchPages.Relation<>(parent, linked,
+        var batched = new KeysetPages.Batched(new Relation<>(parent, linked,
                 p -> DSL.field(DSL.selectCount().from(counted).where(counted.JOB_RUN_ID.in(members.apply(p)))), JOB_RUN.fields())
                 .distinctRows().named(JobRunPages.class, shape), JOB_RUN.BUFFERED_EVENT_ID);
         return KeysetPages.fetch(db, parents, page, CursorKey.EVENT_ID, branch, batched, JobRunQueries::run, JobRunQueries::cursor);

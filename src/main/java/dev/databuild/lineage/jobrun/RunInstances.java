@@ -1,8 +1,8 @@
 package dev.databuild.lineage.jobrun;
 
-import dev.databuild.lineage.support.BatchPages;
 import dev.databuild.lineage.support.CursorKey;
 import dev.databuild.lineage.support.KeysetPages;
+import dev.databuild.lineage.support.Relation;
 import static dev.databuild.lineage.db.Tables.PARTITION_INSTANCE;
 import static dev.databuild.lineage.db.Tables.RUN_READ;
 import static dev.databuild.lineage.support.KeysetPages.parent;
@@ -41,7 +41,7 @@ class RunInstances {
                 .where(RUN_READ.JOB_RUN_ID.eq(r))
                 .and(keys.seek(RUN_READ.INPUT_REF, RUN_READ.INPUT_UUID))
                 .orderBy(keys.order(RUN_READ.INPUT_REF, RUN_READ.INPUT_UUID)).limit(limit);
-        var batched = new KeysetPages.Batched(new BatchPages.Relation<>(RUN_READ.JOB_RUN_ID,
+        var batched = new KeysetPages.Batched(new Relation<>(RUN_READ.JOB_RUN_ID,
                 RUN_READ.join(PI).on(PI.UUID.eq(RUN_READ.INPUT_UUID)),
                 r -> DSL.field(DSL.selectCount().from(counted).where(counted.JOB_RUN_ID.eq(r))), PI.fields())
                 .named(RunInstances.class, "read"), RUN_READ.INPUT_REF, RUN_READ.INPUT_UUID);
@@ -59,7 +59,7 @@ class RunInstances {
                 .where(PI.JOB_RUN_ID.eq(r))
                 .and(keys.seek(PI.REF))
                 .orderBy(keys.order(PI.REF)).limit(limit);
-        var batched = new KeysetPages.Batched(new BatchPages.Relation<>(PI.JOB_RUN_ID, PI,
+        var batched = new KeysetPages.Batched(new Relation<>(PI.JOB_RUN_ID, PI,
                 r -> DSL.field(DSL.selectCount().from(counted).where(counted.JOB_RUN_ID.eq(r))), PI.fields()).fewPerParent()
                 .named(RunInstances.class, "wrote"), PI.REF);
         return KeysetPages.fetch(db, jobRunIds, page, CursorKey.REF, branch, batched, RunInstances::instance,

@@ -14,6 +14,7 @@ import dev.databuild.lineage.support.Cursor;
 import dev.databuild.lineage.support.CursorKey;
 import dev.databuild.lineage.support.KeysetPages.Keyset;
 import dev.databuild.lineage.support.PageArgs;
+import dev.databuild.lineage.support.Relation;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +53,7 @@ public class InstanceLinkQueries {
                 .join(countedPi).on(countedPi.UUID.eq(counted.INPUT_UUID))
                 .where(counted.OUTPUT_UUID.eq(out)).and(stale(countedPi.SUPERSEDED_EVENT_ID, staleOnly)));
         Condition seek = refSeek(page);
-        var relation = new BatchPages.Relation<>(READ_DEP.OUTPUT_UUID,
+        var relation = new Relation<>(READ_DEP.OUTPUT_UUID,
                 READ_DEP.join(PARTITION_INSTANCE).on(PARTITION_INSTANCE.UUID.eq(READ_DEP.INPUT_UUID)), total,
                 PARTITION_INSTANCE.fields()).where(stale(PARTITION_INSTANCE.SUPERSEDED_EVENT_ID, staleOnly))
                 .named(InstanceLinkQueries.class, "inputs", staleOnly);
@@ -76,7 +77,7 @@ public class InstanceLinkQueries {
     /** The instances built from each input, in the order they were reported: (event, output uuid). */
     public Map<PartitionInstance, Connection<PartitionInstance>> downstream(Collection<PartitionInstance> inputs, PageArgs page) {
         Keyset keys = Keyset.of(page, CursorKey.EVENT_ID_AND_UUID);
-        var relation = new BatchPages.Relation<>(READ_DEP.INPUT_UUID,
+        var relation = new Relation<>(READ_DEP.INPUT_UUID,
                 READ_DEP.join(PARTITION_INSTANCE).on(PARTITION_INSTANCE.UUID.eq(READ_DEP.OUTPUT_UUID)), COUNTED,
                 PARTITION_INSTANCE.fields()).keyedBy(READ_DEP).named(InstanceLinkQueries.class, "downstream");
         var hits = counted(inputs, page, relation, keys, READ_DEP.EVENT_ID, READ_DEP.OUTPUT_UUID, r -> {
@@ -89,7 +90,7 @@ public class InstanceLinkQueries {
     /** The runs that read each input, in the order they reported it: (event, run id). */
     public Map<PartitionInstance, Connection<JobRun>> consumers(Collection<PartitionInstance> inputs, PageArgs page) {
         Keyset keys = Keyset.of(page, CursorKey.EVENT_ID_AND_ID);
-        var relation = new BatchPages.Relation<>(RUN_READ.INPUT_UUID,
+        var relation = new Relation<>(RUN_READ.INPUT_UUID,
                 RUN_READ.join(JOB_RUN).on(JOB_RUN.JOB_RUN_ID.eq(RUN_READ.JOB_RUN_ID)), COUNTED, JOB_RUN.fields()).keyedBy(RUN_READ)
                 .named(InstanceLinkQueries.class, "consumers");
         var hits = counted(inputs, page, relation, keys, RUN_READ.EVENT_ID, RUN_READ.JOB_RUN_ID, r -> {
@@ -105,7 +106,7 @@ public class InstanceLinkQueries {
      * page, not its fan-out (joined first, H2 sorted all of a hub's readers to find the first page).
      */
     private <T> Map<PartitionInstance, List<Pages.Hit<T>>> counted(Collection<PartitionInstance> inputs, PageArgs page,
-                                                                  BatchPages.Relation<UUID> relation, Keyset keys,
+                                                                  Relation<UUID> relation, Keyset keys,
                                                                   Field<Long> event, Field<?> tie, Function<Record, Pages.Hit<T>> hit) {
         Map<UUID, PartitionInstance> byUuid = new HashMap<>();
         inputs.forEach(i -> byUuid.put(i.uuid(), i));

@@ -5,6 +5,7 @@ import dev.databuild.lineage.support.BatchPages;
 import dev.databuild.lineage.support.Connection;
 import dev.databuild.lineage.support.PageArgs;
 import dev.databuild.lineage.support.ParentPages;
+import dev.databuild.lineage.support.Relation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -74,7 +75,7 @@ public final class Pages {
      *               total as {@link PartitionQueries#TOTAL}
      */
     public static <K, T> Map<K, Connection<T>> batched(DSLContext db, Collection<K> parents, PageArgs page,
-                                                       BatchPages.Relation<K> relation, Condition seek, boolean descending,
+                                                       Relation<K> relation, Condition seek, boolean descending,
                                                        Field<?>[] sortKey, Function<K, Select<Record>> branch,
                                                        Function<Record, Hit<T>> hit, Function<List<K>, Map<K, Integer>> recount) {
         if (parents.size() > 1) {

@@ -5,12 +5,12 @@ import static dev.databuild.lineage.db.Tables.PARTITION_REF;
 import static dev.databuild.lineage.db.Tables.WANT;
 import static dev.databuild.lineage.db.Tables.WANT_PARTITION;
 
-import dev.databuild.lineage.support.BatchPages;
 import dev.databuild.lineage.support.Connection;
 import dev.databuild.lineage.support.Cursor;
 import dev.databuild.lineage.support.CursorKey;
 import dev.databuild.lineage.support.KeysetPages.Keyset;
 import dev.databuild.lineage.support.PageArgs;
+import dev.databuild.lineage.support.Relation;
 import dev.databuild.lineage.want.Want;
 import java.util.Collection;
 import java.util.List;
@@ -73,7 +73,7 @@ class PartitionQueries {
         var counted = PARTITION_INSTANCE.as("counted");
         Keyset keys = Keyset.of(page, CursorKey.EVENT_ID).descending();
         Function<Field<String>, Field<Integer>> total = ref -> DSL.field(DSL.selectCount().from(counted).where(counted.REF.eq(ref)));
-        return Pages.batched(db, refs, page, new BatchPages.Relation<>(PARTITION_INSTANCE.REF, PARTITION_INSTANCE, total, PARTITION_INSTANCE.fields())
+        return Pages.batched(db, refs, page, new Relation<>(PARTITION_INSTANCE.REF, PARTITION_INSTANCE, total, PARTITION_INSTANCE.fields())
                         .named(PartitionQueries.class, "instances"),
                 keys.seek(PARTITION_INSTANCE.CREATED_EVENT_ID), keys.backward(), new Field<?>[] {PARTITION_INSTANCE.CREATED_EVENT_ID},
                 ref -> db.select(PARTITION_INSTANCE.fields())
@@ -95,7 +95,7 @@ class PartitionQueries {
         Long after = eventCursor(page);
         Condition seek = after == null ? DSL.noCondition() : WANT.CREATED_EVENT_ID.gt(after);
         Function<Field<String>, Field<Integer>> total = ref -> DSL.field(DSL.selectCount().from(counted).where(counted.REF.eq(ref)));
-        return Pages.batched(db, refs, page, new BatchPages.Relation<>(WANT_PARTITION.REF,
+        return Pages.batched(db, refs, page, new Relation<>(WANT_PARTITION.REF,
                         WANT_PARTITION.join(WANT).on(WANT.WANT_ID.eq(WANT_PARTITION.WANT_ID)), total, WANT.fields())
                         .named(PartitionQueries.class, "wants"),
                 seek, false, new Field<?>[] {WANT.CREATED_EVENT_ID},

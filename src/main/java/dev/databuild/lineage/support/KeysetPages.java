@@ -96,7 +96,7 @@ public final class KeysetPages {
      * The relation of a connection read for many parents at once ({@link BatchPages}), ordered by
      * {@code sortKey} like its {@link Branch}.
      */
-    public record Batched(BatchPages.Relation<String> relation, Field<?>... sortKey) {
+    public record Batched(Relation<String> relation, Field<?>... sortKey) {
     }
 
     /** A batch of more than one parent is read by {@code batched} in one statement, a single parent by its {@code branch}. */

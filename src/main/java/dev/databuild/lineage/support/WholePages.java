@@ -31,7 +31,7 @@ final class WholePages {
     }
 
     /** @param shape the statement's shape if it is a template ({@link Templates}), else null */
-    static <K> BatchPages.Batch<K> fetch(DSLContext db, K[] keys, int limit, BatchPages.Relation<K> relation, Condition seek,
+    static <K> BatchPages.Batch<K> fetch(DSLContext db, K[] keys, int limit, Relation<K> relation, Condition seek,
                                          SortField<?>[] order, List<?> shape) {
         Field<K> column = relation.parent();
         var result = KeyArray.fetch(db, shape, column, keys, k -> query(db, k, relation, seek, order));
@@ -49,7 +49,7 @@ final class WholePages {
         return new BatchPages.Batch<>(rows, totals);
     }
 
-    private static <K> Select<Record> query(DSLContext db, KeyArray<K> keys, BatchPages.Relation<K> relation, Condition seek,
+    private static <K> Select<Record> query(DSLContext db, KeyArray<K> keys, Relation<K> relation, Condition seek,
                                                SortField<?>[] order) {
         Field<K> column = relation.parent();
         // the cursor only marks rows: every row still counts in its parent's total (a CASE, as

@@ -5,9 +5,9 @@ import static dev.databuild.lineage.db.Tables.PARTITION_INSTANCE;
 import static dev.databuild.lineage.support.KeysetPages.parent;
 import static dev.databuild.lineage.support.KeysetPages.total;
 
-import dev.databuild.lineage.support.BatchPages;
 import dev.databuild.lineage.support.CursorKey;
 import dev.databuild.lineage.support.KeysetPages;
+import dev.databuild.lineage.support.Relation;
 import dev.databuild.lineage.partition.PartitionInstance;
 import dev.databuild.lineage.support.Connection;
 import dev.databuild.lineage.support.Cursor;
@@ -43,7 +43,7 @@ class WantInstances {
                 .where(JOB_RUN_WANT.WANT_ID.eq(w))
                 .and(keys.seek(pi.CREATED_EVENT_ID, pi.UUID))
                 .orderBy(keys.order(pi.CREATED_EVENT_ID, pi.UUID)).limit(limit);
-        var batched = new KeysetPages.Batched(new BatchPages.Relation<>(JOB_RUN_WANT.WANT_ID,
+        var batched = new KeysetPages.Batched(new Relation<>(JOB_RUN_WANT.WANT_ID,
                 JOB_RUN_WANT.join(pi).on(pi.JOB_RUN_ID.eq(JOB_RUN_WANT.JOB_RUN_ID)).and(pi.REF.eq(JOB_RUN_WANT.REF)),
                 w -> DSL.field(DSL.selectCount().from(counted).where(counted.WANT_ID.eq(w))), pi.fields())
                 .named(WantInstances.class, "builtFor"), pi.CREATED_EVENT_ID, pi.UUID);

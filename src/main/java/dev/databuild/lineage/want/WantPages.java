@@ -5,11 +5,11 @@ import static dev.databuild.lineage.db.Tables.WANT;
 import static dev.databuild.lineage.support.KeysetPages.parent;
 import static dev.databuild.lineage.support.KeysetPages.total;
 
-import dev.databuild.lineage.support.BatchPages;
 import dev.databuild.lineage.support.CursorKey;
 import dev.databuild.lineage.support.KeysetPages;
 import dev.databuild.lineage.support.Connection;
 import dev.databuild.lineage.support.PageArgs;
+import dev.databuild.lineage.support.Relation;
 import java.util.Collection;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -67,7 +67,7 @@ class WantPages {
     }
 
     /**
-     * @param shape   which connection this is: its statements' shape ({@link BatchPages.Relation#named})
+     * @param shape   which connection this is: its statements' shape ({@link Relation#named})
      * @param member  which wants belong to a parent, over the given alias of the want table
      * @param counter the parent's count when cheaper than counting {@code member} (null: count it)
      */
@@ -83,7 +83,7 @@ class WantPages {
                 .where(member.apply(WANT, DSL.val(p)))
                 .and(keys.seek(WANT.CREATED_EVENT_ID))
                 .orderBy(keys.order(WANT.CREATED_EVENT_ID)).limit(limit);
-        var relation = new BatchPages.Relation<>(linked.parent(), linked.wants(), p -> DSL.field(count.apply(p)), WANT.fields())
+        var relation = new Relation<>(linked.parent(), linked.wants(), p -> DSL.field(count.apply(p)), WANT.fields())
                 .named(WantPages.class, shape);
         var batched = new KeysetPages.Batched(linked.repeats() ? relation.distinctRows() : relation, WANT.CREATED_EVENT_ID);
         return KeysetPages.fetch(db, parents, page, CursorKey.EVENT_ID, branch, batched, WantQueries::want, WantQueries::cursor);
