@@ -67,13 +67,14 @@ final class Requests {
 
     void run(Report report, Targets t) {
         report.note("Subjects: " + t);
-        warmJit(report, requests(t));
+        List<Request> requests = requests(t);
+        warmJit(report, requests);
         report.section("Requests: ours vs unbatched vs floor (" + REPS + " reps, each after " + WARMUPS + " warm-ups and more up to "
                         + WARMUP_NANOS / 1_000_000 + " ms or " + MAX_WARMUPS + " in all; ms)",
                 "| request | ours p50 | ours p95 | unbatched p50 | unbatched p95 | floor p50 | floor p95 | statements ours / unbatched"
                         + " | ours / floor | unbatched / ours | response KB | floor rows |");
         Map<String, P50> p50 = new LinkedHashMap<>();
-        for (Request r : requests(t)) {
+        for (Request r : requests) {
             if (r.name().equals(EMPTY) || r.name().contains(ONLY)) {
                 p50.put(r.name(), measure(report, r));
             }

@@ -97,8 +97,9 @@ class RequestProfile extends DatabaseTest {
             db.execute("create extension if not exists pg_stat_statements");
         }
         StringBuilder table = new StringBuilder("| request | p50 ms | server thread CPU p50 ms | statements | KB |\n|---|---|---|---|---|\n");
-        warmJit(requests());
-        for (var e : requests().entrySet()) {
+        Map<String, List<String>> requests = requests();
+        warmJit(requests);
+        for (var e : requests.entrySet()) {
             if (!only.contains(e.getKey()) && !only.equals(List.of(""))) {
                 continue;
             }
