@@ -1,6 +1,8 @@
 package dev.databuild.lineage.guard;
 
+import graphql.ExecutionInput;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import io.micrometer.observation.Observation;
@@ -15,27 +17,46 @@ import org.springframework.graphql.observation.GraphQlObservationInstrumentation
 
 /**
  * Spring's GraphQL observations (graphql.request, graphql.dataloader, graphql.datafetcher), except
- * that a data fetcher is left unwrapped while graphql.datafetcher observations are turned off (the
- * default here, {@code management.observations.enable.graphql.datafetcher}). Spring wraps every
- * non-trivial fetcher even then: each call copied the fetcher's GraphQLContext and environment to
- * carry a no-op observation, and that copy made {@code ContextDataFetcherDecorator} merge the
- * request's whole context again for every field below it.
+ * that what an observation turned off would carry is not built at all:
+ * <ul>
+ * <li>A data fetcher is left unwrapped while graphql.datafetcher observations are off (the default
+ * here, {@code management.observations.enable.graphql.datafetcher}). Spring wraps every non-trivial
+ * fetcher even then: each call copied the fetcher's GraphQLContext and environment to carry a no-op
+ * observation, and that copy made {@code ContextDataFetcherDecorator} merge the request's whole
+ * context again for every field below it.
+ * <li>The request's DataLoader registry is left as it is while graphql.dataloader observations are
+ * off (also the default here). Spring rebuilds it for every request to instrument each loader, and
+ * then starts and stops an observation around every batch, a no-op one when they are off.
+ * </ul>
  */
 public class FetcherObservations extends GraphQlObservationInstrumentation {
 
     static final String DATA_FETCHER = "graphql.datafetcher";
+    static final String DATA_LOADER = "graphql.dataloader";
 
     private final boolean fetchersObserved;
+    private final boolean loadersObserved;
 
     FetcherObservations(ObservationRegistry registry, ExecutionRequestObservationConvention request,
                         DataFetcherObservationConvention fetcher, DataLoaderObservationConvention loader) {
         super(registry, request, fetcher, loader);
         // the predicates Spring Boot registers from management.observations.enable.* decide by name
         this.fetchersObserved = !Observation.createNotStarted(DATA_FETCHER, registry).isNoop();
+        this.loadersObserved = !Observation.createNotStarted(DATA_LOADER, registry).isNoop();
     }
 
     boolean fetchersObserved() {
         return fetchersObserved;
+    }
+
+    boolean loadersObserved() {
+        return loadersObserved;
+    }
+
+    @Override
+    public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters,
+                                                   InstrumentationState state) {
+        return loadersObserved ? super.instrumentExecutionInput(input, parameters, state) : input;
     }
 
     @Override

@@ -31,11 +31,13 @@ class ObservabilityTest extends GraphQlTest {
                 .containsExactly("RequestDeadline", "RequestStatistics", "QueryLimits", "FetcherObservations");
     }
 
+    /** Off by default, like the per-fetcher timers; FetcherObservationsTest covers turning them on. */
     @Test
-    void batchLoadsAreStillObserved() {
+    void batchLoadsAreNotTimedByDefault() {
         loadExample();
         assertThat(GraphQlHttp.post(port, GRAPHQL_RESPONSE, "{ wants { nodes { jobRuns { nodes { jobRunId } } } } }").status()).isEqualTo(200);
-        assertThat(registry.find("graphql.dataloader").timers()).isNotEmpty();
+        assertThat(registry.find("graphql.request").timers()).isNotEmpty();
+        assertThat(registry.find("graphql.dataloader").timers()).isEmpty();
     }
 
     @Test
